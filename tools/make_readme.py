@@ -1,0 +1,35 @@
+"""Write README.md from nbs/index.ipynb (what nbdev_readme does, without Quarto): markdown as is, code cells as
+Python blocks with their saved text output, hidden cells and `#|` directives left out. `--check` fails if stale."""
+import sys
+from pathlib import Path
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+
+def directives(src): return [l[3:].strip() for l in src.splitlines() if l.startswith("#|")]
+
+def cell_text(c):
+    "The README text of one cell, or None to leave it out."
+    if any(d.split()[0] in ("hide", "export", "exporti") for d in directives(c.source) if d): return None
+    if c.cell_type == "markdown": return c.source.strip()
+    if c.cell_type != "code": return None
+    code = "\n".join(l for l in c.source.splitlines() if not l.startswith("#|")).strip()
+    outs = []
+    for o in c.get("outputs", []):
+        t = o.get("text") if o.output_type == "stream" else o.get("data", {}).get("text/plain")
+        if t and "image/png" not in o.get("data", {}): outs.append(t if isinstance(t, str) else "".join(t))
+    out = "".join(outs).rstrip()
+    return f"```python\n{code}\n```" + (f"\n\n```\n{out}\n```" if out else "")
+
+def render(nb_path=ROOT/"nbs"/"index.ipynb"):
+    nb = nbformat.read(nb_path, as_version=4)
+    parts = [t for t in map(cell_text, nb.cells) if t]
+    head = "<!-- Generated from nbs/index.ipynb by `python tools/make_readme.py`: edit the notebook, not this file. -->"
+    return "\n\n".join([head] + parts) + "\n"
+
+if __name__ == "__main__":
+    text, readme = render(), ROOT/"README.md"
+    if "--check" in sys.argv:
+        if readme.read_text(encoding="utf-8") != text: sys.exit("README.md is stale: run `python tools/make_readme.py`.")
+        print("README.md matches nbs/index.ipynb")
+    else: readme.write_text(text, encoding="utf-8"); print("wrote README.md")
