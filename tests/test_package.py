@@ -31,6 +31,7 @@ def test_wheel_holds_the_package(tmp_path):
     whl, = tmp_path.glob("sketchrnn_nb-*.whl")
     names = zipfile.ZipFile(whl).namelist()
     assert "sketchrnn_nb/data.py" in names and "sketchrnn_nb/_modidx.py" in names
+    assert "sketchrnn_nb/pretrained/sketchrnn_gmm.safetensors" in names  # the shipped model travels in the wheel
     ep = next(n for n in names if n.endswith("entry_points.txt"))
     assert "sketchrnn_data = sketchrnn_nb.data:sketchrnn_data" in zipfile.ZipFile(whl).read(ep).decode()
 

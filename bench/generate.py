@@ -1,0 +1,35 @@
+"""Benchmark: generation with the shipped model. ms per step at batch 1 (one LSTM step + sampling), and sketches/s
+for 100 sketches generated in one batch vs one by one. Prints JSON. Targets (issue 3): < 5 ms/step on CPU at batch 1,
+batched >= 20x one-by-one.    python bench/generate.py [--device cuda] [--n 100]"""
+import argparse, json, os, platform, time
+import torch
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--device", default="cpu"); ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--max-len", type=int, default=250)
+    a = ap.parse_args()
+    from sketchrnn_nb.train import load_pretrained
+    from sketchrnn_nb.model import generate_sketch, generate_batch, sample_rows
+    dev = torch.device(a.device)
+    model = load_pretrained(dev)
+    classes = [model.classes[i % len(model.classes)] for i in range(a.n)]
+    list(sample_rows(model, [0], max_len=20, seed=0))  # warm-up
+    steps, t0 = 0, time.perf_counter()
+    for rows, done in sample_rows(model, [0], temperature=0.4, max_len=200, seed=1):  # may stop early at the end row
+        steps += 1
+    step_ms = (time.perf_counter() - t0)/steps*1000
+    t0 = time.perf_counter(); one = [generate_sketch(model, c, 0.4, a.max_len, seed=i) for i, c in enumerate(classes)]
+    t_one = time.perf_counter() - t0
+    t0 = time.perf_counter(); batch = generate_batch(model, classes, 1, 0.4, a.max_len, seed=0)
+    t_batch = time.perf_counter() - t0
+    print(json.dumps({"benchmark": "generation", "device": str(dev), "torch": torch.__version__, "threads": torch.get_num_threads(),
+                      "ms_per_step_batch1": round(step_ms, 3), "steps_timed": steps, "target_ms_per_step": 5.0,
+                      "sketches": a.n, "one_by_one_s": round(t_one, 3), "batched_s": round(t_batch, 3),
+                      "one_by_one_sketches_per_s": round(a.n/t_one, 2), "batched_sketches_per_s": round(a.n/t_batch, 2),
+                      "batched_speedup": round(t_one/t_batch, 1), "target_speedup": 20,
+                      "mean_points_one_by_one": round(sum(len(s) for s in one)/a.n, 1),
+                      "mean_points_batched": round(sum(len(s) for _, s in batch)/a.n, 1),
+                      "machine": f"{platform.machine()} {os.cpu_count()} cpus"}, indent=1))
+
+if __name__ == "__main__": main()
