@@ -12,10 +12,10 @@ import torch.nn.functional as F
 from .data import START, END, denormalize_sequence
 
 # %% auto #0
-__all__ = ['SketchRNN', 'GMMParams', 'split_gmm', 'sample_next', 'sample_rows', 'generate_steps', 'generate_sketch',
-           'generate_batch']
+__all__ = ['SketchRNN', 'Stepper', 'GMMParams', 'split_gmm', 'sample_pen', 'sample_next', 'sample_rows', 'generate_steps',
+           'generate_sketch', 'generate_batch']
 
-# %% ../nbs/01_model.ipynb #505351f1
+# %% ../nbs/01_model.ipynb #8619dd5e
 class SketchRNN(nn.Module):
     "Class-conditioned stroke-5 LSTM with an `mse` or a mixture-density (`gmm`) output head."
     def __init__(self, classes, stats=None, embed_dim=64, hidden_size=512, num_layers=2, dropout=0.3, head="gmm", n_mixtures=20):
@@ -32,24 +32,44 @@ class SketchRNN(nn.Module):
         h, state = self.lstm(torch.cat([inputs, emb], dim=-1), state)
         return self.head(h), state
 
-    def step(self, x, labels, state=None):
-        "One generation step for rows `x` `(B, 5)`: head output `(B, D)` and the new `(h, c)` state, computed cell by cell."
-        B, L, H = x.shape[0], self.lstm.num_layers, self.lstm.hidden_size
-        if state is None: state = (x.new_zeros(L, B, H), x.new_zeros(L, B, H))
-        inp, hs, cs = torch.cat([x, self.embed(labels)], dim=-1), [], []
-        for l in range(L):
-            gates = (F.linear(inp, getattr(self.lstm, f"weight_ih_l{l}"), getattr(self.lstm, f"bias_ih_l{l}"))
-                     + F.linear(state[0][l], getattr(self.lstm, f"weight_hh_l{l}"), getattr(self.lstm, f"bias_hh_l{l}")))
-            i, f, g, o = gates.chunk(4, dim=-1)
-            c = torch.sigmoid(f)*state[1][l] + torch.sigmoid(i)*torch.tanh(g)
-            inp = torch.sigmoid(o)*torch.tanh(c)
-            hs.append(inp); cs.append(c)
-        return self.head(inp), (torch.stack(hs), torch.stack(cs))
+    def stepper(self, labels) -> Stepper:
+        "A `Stepper` that runs this model one row at a time for sketches of `labels` (generation)."
+        return Stepper(self, labels)
 
     def label(self, class_name) -> int:
         "The label of `class_name`, or a `ValueError` listing the classes this model knows."
         if class_name not in self.classes: raise ValueError(f"This model does not draw {class_name!r}; it knows {self.classes}.")
         return self.classes.index(class_name)
+
+# %% ../nbs/01_model.ipynb #aa83e11e
+class Stepper:
+    "Runs `model`'s LSTM one row at a time for sketches of `labels`, with weights fused once for speed."
+    def __init__(self, model, labels):
+        lstm, self.head = model.lstm, model.head
+        self.L, self.H = lstm.num_layers, lstm.hidden_size
+        w = lambda name, l: getattr(lstm, f"{name}_l{l}")
+        with torch.no_grad():
+            self.W = [torch.cat([w("weight_ih", 0)[:, :5], w("weight_hh", 0)], 1).t().contiguous()]
+            self.W += [torch.cat([w("weight_ih", l), w("weight_hh", l)], 1).t().contiguous() for l in range(1, self.L)]
+            self.b = [F.linear(model.embed(labels), w("weight_ih", 0)[:, 5:], w("bias_ih", 0) + w("bias_hh", 0))]
+            self.b += [w("bias_ih", l) + w("bias_hh", l) for l in range(1, self.L)]
+
+    def keep(self, mask):
+        "Keep only the sketches where `mask` is true (drop finished ones)."
+        self.b[0] = self.b[0][mask]
+
+    def __call__(self, x, state=None):
+        "Head output `(B, D)` and the new `(h, c)` state after feeding rows `x` `(B, 5)`."
+        B = x.shape[0]
+        if state is None: state = (x.new_zeros(self.L, B, self.H), x.new_zeros(self.L, B, self.H))
+        inp, hs, cs = x, [], []
+        for l in range(self.L):
+            gates = torch.addmm(self.b[l], torch.cat([inp, state[0][l]], 1), self.W[l])
+            i, f, g, o = gates.chunk(4, dim=-1)
+            c = torch.sigmoid(f)*state[1][l] + torch.sigmoid(i)*torch.tanh(g)
+            inp = torch.sigmoid(o)*torch.tanh(c)
+            hs.append(inp); cs.append(c)
+        return self.head(inp), (torch.stack(hs), torch.stack(cs))
 
 # %% ../nbs/01_model.ipynb #6e66eae5
 class GMMParams(NamedTuple):
@@ -69,17 +89,20 @@ def split_gmm(out, n_mixtures=20) -> GMMParams:
     pi, mx, my, sx, sy, r = out[..., :6*M].split(M, dim=-1)
     return GMMParams(pi, mx, my, sx.clamp(-7, 5).exp(), sy.clamp(-7, 5).exp(), torch.tanh(r)*0.9999, out[..., 6*M:])
 
-# %% ../nbs/01_model.ipynb #60a0e965
-def _one_hot_pen(pen_logits, temperature, generator):
-    "Sample pen states `(B, 3)` one-hot from logits."
-    probs = F.softmax(pen_logits/max(temperature, 1e-4), dim=-1)
-    return F.one_hot(torch.multinomial(probs, 1, generator=generator)[:, 0], 3).to(pen_logits.dtype)
+# %% ../nbs/01_model.ipynb #a14cfce2
+def sample_pen(pen_logits, temperature, generator=None):
+    "One-hot pen states `(B, 3)`: end of sketch at the model's probability, pen down/up sampled at `temperature`."
+    probs = F.softmax(pen_logits, dim=-1)
+    end = torch.rand(probs.shape[0], generator=generator, device=probs.device) < probs[:, 2]
+    up_down = torch.multinomial(F.softmax(pen_logits[:, :2]/max(temperature, 1e-4), dim=-1), 1, generator=generator)[:, 0]
+    return F.one_hot(torch.where(end, 2, up_down), 3).to(pen_logits.dtype)
 
+# %% ../nbs/01_model.ipynb #a6bdab84
 def sample_next(model, out, temperature=0.3, generator=None):
     "Sample the next stroke-5 rows `(B, 5)` (normalized) from one step of head output `(B, D)`."
     t = max(temperature, 1e-4)
     if model.head_type == "mse":
-        return torch.cat([out[:, :2], _one_hot_pen(out[:, 2:], t, generator)], dim=-1)
+        return torch.cat([out[:, :2], sample_pen(out[:, 2:], t, generator)], dim=-1)
     p = split_gmm(out, model.n_mixtures)
     k = torch.multinomial(F.softmax(p.pi_logits/t, dim=-1), 1, generator=generator)
     pick = lambda v: v.gather(-1, k)[:, 0]
@@ -88,9 +111,9 @@ def sample_next(model, out, temperature=0.3, generator=None):
     z = torch.randn(out.shape[0], 2, generator=generator, device=out.device, dtype=out.dtype)
     dx = mx + sx*z[:, 0]
     dy = my + sy*(r*z[:, 0] + torch.sqrt(1 - r**2)*z[:, 1])
-    return torch.cat([torch.stack([dx, dy], -1), _one_hot_pen(p.pen_logits, t, generator)], dim=-1)
+    return torch.cat([torch.stack([dx, dy], -1), sample_pen(p.pen_logits, t, generator)], dim=-1)
 
-# %% ../nbs/01_model.ipynb #080c2cbc
+# %% ../nbs/01_model.ipynb #56bce07a
 def _device(model): return next(model.parameters()).device
 
 def _generator(seed, device):
@@ -106,17 +129,24 @@ def sample_rows(model, labels, temperature=0.3, max_len=250, seed=None):
     model.eval()
     dev = _device(model)
     labels = torch.as_tensor(labels, device=dev).reshape(-1)
-    g = _generator(seed, dev)
-    x = torch.tensor(START, device=dev).repeat(len(labels), 1)
+    g, step, B = _generator(seed, dev), model.stepper(labels), len(labels)
     end = torch.tensor(END, device=dev)
-    done, state = torch.zeros(len(labels), dtype=torch.bool, device=dev), None
+    x, state = torch.tensor(START, device=dev).repeat(B, 1), None
+    alive, done = torch.arange(B, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
     for _ in range(max_len):
-        out, state = model.step(x, labels, state)
+        out, state = step(x, state)
         x = sample_next(model, out, temperature, g)
-        done = done | (x[:, 4] == 1)
-        x = torch.where(done[:, None], end, x)   # an end row is exactly (0, 0, 0, 0, 1), and stays so
-        yield x, done
-        if done.all(): break
+        ended = x[:, 4] == 1
+        x = torch.where(ended[:, None], end, x)  # an end row is exactly (0, 0, 0, 0, 1)
+        rows = end.repeat(B, 1)
+        rows[alive] = x                      # finished sketches keep yielding end rows
+        done = done.clone(); done[alive[ended]] = True
+        yield rows, done
+        if ended.any():                      # finished sketches leave the batch: no more work for them
+            keep = ~ended
+            alive, x, state = alive[keep], x[keep], (state[0][:, keep], state[1][:, keep])
+            step.keep(keep)
+            if not len(alive): break
 
 def _finish(rows, stats):
     "Stack rows into a denormalized stroke-5 array that ends in exactly one end-of-sketch row."

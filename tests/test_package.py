@@ -40,3 +40,14 @@ def test_data_benchmark_prints_json():
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["drawings"] > 6000 and out["drawings_per_s"] > 0
+
+def test_live_benchmark_prints_json():
+    r = run(sys.executable, "bench/live.py", "--sketches", "2")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["frames"] > 10 and out["frames_per_s"] > 0
+
+def test_import_visualize_does_not_need_a_widget_frontend():
+    r = run(sys.executable, "-c", "from sketchrnn_nb.visualize import live_generation; app = live_generation(class_name='star', seed=0); "
+            "app.show(8); print(len(app.rows), len(app.image.value) > 100)")
+    assert r.returncode == 0 and r.stdout.split() == ["8", "True"], r.stderr

@@ -22,12 +22,25 @@ def frontmatter_to_markdown(nb):
     nb.cells = cells
     return nb
 
+def directives_for_mkdocs(nb):
+    "Quarto directives mkdocs does not know: show_doc cells (`output: asis`) become markdown, `echo: false` hides the input."
+    cells = []
+    for c in nb.cells:
+        if c.cell_type == "code" and "#| output: asis" in c.source:
+            md = "".join(o.get("data", {}).get("text/markdown", "") for o in c.get("outputs", []))
+            md = re.sub(r'\{target="_blank"[^}]*\}', "", md)   # Quarto link attributes
+            cells.append(nbformat.v4.new_markdown_cell(md)); continue
+        if c.cell_type == "code" and "#| echo: false" in c.source: c.metadata.setdefault("tags", []).append("remove-input")
+        cells.append(c)
+    nb.cells = cells
+    return nb
+
 def main():
     proc_nbs(path=str(ROOT/"nbs"), force=True, n_workers=0)
     proc, docs = ROOT/"_proc", ROOT/"_proc"/"docs"
     shutil.rmtree(docs, ignore_errors=True); docs.mkdir(parents=True)
     for f in sorted(proc.glob("*.ipynb")):
-        nbformat.write(frontmatter_to_markdown(nbformat.read(f, as_version=4)), docs/f.name)
+        nbformat.write(directives_for_mkdocs(frontmatter_to_markdown(nbformat.read(f, as_version=4))), docs/f.name)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT/"mkdocs.yml")], check=True, cwd=ROOT)
     pages = sorted(p.relative_to(ROOT/"_docs") for p in (ROOT/"_docs").rglob("index.html") if "search" not in p.parts)
     print(f"docs: {len(pages)} pages in _docs/: " + ", ".join(str(p.parent) for p in pages))
