@@ -12,8 +12,8 @@ import torch.nn.functional as F
 from .data import START, END, denormalize_sequence
 
 # %% auto #0
-__all__ = ['SketchRNN', 'Stepper', 'GMMParams', 'split_gmm', 'sample_pen', 'sample_next', 'sample_rows', 'generate_steps',
-           'generate_sketch', 'generate_batch']
+__all__ = ['MIN_MOVES', 'SketchRNN', 'Stepper', 'GMMParams', 'split_gmm', 'sample_pen', 'sample_next', 'sample_rows',
+           'generate_steps', 'generate_sketch', 'generate_batch']
 
 # %% ../nbs/01_model.ipynb #8619dd5e
 class SketchRNN(nn.Module):
@@ -89,20 +89,20 @@ def split_gmm(out, n_mixtures=20) -> GMMParams:
     pi, mx, my, sx, sy, r = out[..., :6*M].split(M, dim=-1)
     return GMMParams(pi, mx, my, sx.clamp(-7, 5).exp(), sy.clamp(-7, 5).exp(), torch.tanh(r)*0.9999, out[..., 6*M:])
 
-# %% ../nbs/01_model.ipynb #a14cfce2
-def sample_pen(pen_logits, temperature, generator=None):
-    "One-hot pen states `(B, 3)`: end of sketch at the model's probability, pen down/up sampled at `temperature`."
+# %% ../nbs/01_model.ipynb #7a9711f2
+def sample_pen(pen_logits, temperature, generator=None, allow_end=True):
+    "One-hot pen states `(B, 3)`: end of sketch at the model's probability (if `allow_end`), pen down/up sampled at `temperature`."
     probs = F.softmax(pen_logits, dim=-1)
-    end = torch.rand(probs.shape[0], generator=generator, device=probs.device) < probs[:, 2]
+    end = (torch.rand(probs.shape[0], generator=generator, device=probs.device) < probs[:, 2]) & allow_end
     up_down = torch.multinomial(F.softmax(pen_logits[:, :2]/max(temperature, 1e-4), dim=-1), 1, generator=generator)[:, 0]
     return F.one_hot(torch.where(end, 2, up_down), 3).to(pen_logits.dtype)
 
-# %% ../nbs/01_model.ipynb #a6bdab84
-def sample_next(model, out, temperature=0.3, generator=None):
+# %% ../nbs/01_model.ipynb #b2466ee0
+def sample_next(model, out, temperature=0.3, generator=None, allow_end=True):
     "Sample the next stroke-5 rows `(B, 5)` (normalized) from one step of head output `(B, D)`."
     t = max(temperature, 1e-4)
     if model.head_type == "mse":
-        return torch.cat([out[:, :2], sample_pen(out[:, 2:], t, generator)], dim=-1)
+        return torch.cat([out[:, :2], sample_pen(out[:, 2:], t, generator, allow_end)], dim=-1)
     p = split_gmm(out, model.n_mixtures)
     k = torch.multinomial(F.softmax(p.pi_logits/t, dim=-1), 1, generator=generator)
     pick = lambda v: v.gather(-1, k)[:, 0]
@@ -111,9 +111,11 @@ def sample_next(model, out, temperature=0.3, generator=None):
     z = torch.randn(out.shape[0], 2, generator=generator, device=out.device, dtype=out.dtype)
     dx = mx + sx*z[:, 0]
     dy = my + sy*(r*z[:, 0] + torch.sqrt(1 - r**2)*z[:, 1])
-    return torch.cat([torch.stack([dx, dy], -1), sample_pen(p.pen_logits, t, generator)], dim=-1)
+    return torch.cat([torch.stack([dx, dy], -1), sample_pen(p.pen_logits, t, generator, allow_end)], dim=-1)
 
-# %% ../nbs/01_model.ipynb #56bce07a
+# %% ../nbs/01_model.ipynb #6daff960
+MIN_MOVES = 2  # a sketch (or a completion) may end once it has made this many moves: never an empty one
+
 def _device(model): return next(model.parameters()).device
 
 def _generator(seed, device):
@@ -123,19 +125,30 @@ def _generator(seed, device):
     else: g.manual_seed(int(seed))
     return g
 
+def _read_prefix(step, prefix, B, dev):
+    "Feed the start token and a normalized stroke-5 `prefix` `(k, 5)` through `step`: the state, the next input and `k`."
+    rows = torch.tensor(START, device=dev)[None]
+    if prefix is not None and len(prefix):
+        p = torch.as_tensor(np.asarray(prefix, np.float32).reshape(-1, 5), device=dev)
+        if (p[:, 4] == 1).any(): raise ValueError("The prefix contains an end-of-sketch row: pass the rows before it.")
+        rows = torch.cat([rows, p])
+    state = None
+    for r in rows[:-1]: _, state = step(r.repeat(B, 1), state)
+    return state, rows[-1].repeat(B, 1), len(rows) - 1
+
 @torch.inference_mode()
-def sample_rows(model, labels, temperature=0.3, max_len=250, seed=None):
-    "Yield `(rows, done)` per step for a batch of sketches of `labels`: normalized stroke-5 rows `(B, 5)` and a finished mask."
+def sample_rows(model, labels, temperature=0.3, max_len=250, seed=None, prefix=None):
+    "Yield `(rows, done)` per step for a batch of sketches of `labels`: normalized stroke-5 rows `(B, 5)` and a finished mask; continues `prefix` if given."
     model.eval()
     dev = _device(model)
     labels = torch.as_tensor(labels, device=dev).reshape(-1)
     g, step, B = _generator(seed, dev), model.stepper(labels), len(labels)
+    state, x, k = _read_prefix(step, prefix, B, dev)
     end = torch.tensor(END, device=dev)
-    x, state = torch.tensor(START, device=dev).repeat(B, 1), None
     alive, done = torch.arange(B, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
-    for _ in range(max_len):
+    for t in range(k, max_len):
         out, state = step(x, state)
-        x = sample_next(model, out, temperature, g)
+        x = sample_next(model, out, temperature, g, allow_end=t - k >= MIN_MOVES)
         ended = x[:, 4] == 1
         x = torch.where(ended[:, None], end, x)  # an end row is exactly (0, 0, 0, 0, 1)
         rows = end.repeat(B, 1)

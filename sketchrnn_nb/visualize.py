@@ -18,7 +18,7 @@ from .data import END, sequence_to_strokes
 # %% auto #0
 __all__ = ['as_strokes', 'sketch_view', 'draw_strokes', 'plot_sketches', 'plot_stroke_grid', 'compare_generated_real',
            'sketch_to_svg', 'save_svg', 'sketch_animation', 'animate_sketches', 'animation_html',
-           'plot_training_history', 'render_frame', 'LiveGeneration', 'live_generation']
+           'plot_training_history', 'render_frame', 'WidgetApp', 'LiveGeneration', 'live_generation']
 
 # %% ../nbs/04_visualize.ipynb #655bc1c3
 def as_strokes(sketch, upto=None):
@@ -206,31 +206,47 @@ def plot_training_history(history, path=None):
     fig.tight_layout()
     return _save(fig, path)
 
-# %% ../nbs/04_visualize.ipynb #cc6fb903
-def render_frame(rows, size=320, lw=3, min_span=256, pen=True, finished=False) -> bytes:
-    "PNG bytes of the stroke-5 `rows` drawn so far (denormalized), fitted in a view at least `min_span` wide."
-    seq = np.concatenate([np.asarray(rows, np.float32).reshape(-1, 5), END[None]])
-    strokes = sequence_to_strokes(seq)
-    centre, half = sketch_view(strokes, min_half=min_span/2, margin=1.1)
+# %% ../nbs/04_visualize.ipynb #ac46bf80
+def _stroke5_segments(seq):
+    "Absolute points `(N, 2)` of stroke-5 rows (up to an end row), the drawn segments `(i, i + 1)`, and the stroke ends."
+    seq = np.asarray(seq, np.float32).reshape(-1, 5)
+    stop = np.flatnonzero(seq[:, 4] == 1)
+    seq = seq[:stop[0]] if stop.size else seq
+    xy, down = np.cumsum(seq[:, :2], 0), seq[:, 2] == 1
+    seg = np.flatnonzero(down[:-1])                       # pen down after point i: i -> i + 1 is drawn
+    ends = np.flatnonzero(~np.r_[False, down[:-1]] | ~down)  # first and last points of strokes (dots too)
+    return xy, seg, ends
+
+def render_frame(rows, size=320, lw=3, min_span=256, pen=True, finished=False, prefix=0, prefix_color=(0, 0, 0),
+                 color=(30, 100, 200), view=None) -> bytes:
+    "PNG bytes of stroke-5 `rows` (denormalized): the first `prefix` rows in `prefix_color`, the rest in `color`."
+    xy, seg, ends = _stroke5_segments(rows)
+    if prefix == 0: color = prefix_color
+    centre, half = view or sketch_view([xy.T] if len(xy) else [], min_half=min_span/2, margin=1.1)
     s = 2                                                   # draw at twice the size, then downsample: smooth lines
-    img = Image.new("L" if not pen else "RGB", (size*s, size*s), "white")
+    img = Image.new("RGB", (size*s, size*s), "white")
     draw = ImageDraw.Draw(img)
-    to_px = lambda p: [tuple(v) for v in ((p.T - centre)/half*(size*s/2) + size*s/2).tolist()]
-    for st in strokes:
-        pts = to_px(st)
-        if len(pts) > 1: draw.line(pts, fill="black", width=lw*s, joint="curve")
-        r = lw*s/2
-        for x, y in (pts[0], pts[-1]): draw.ellipse([x - r, y - r, x + r, y + r], fill="black")
-    if pen and len(seq) > 1 and not finished:
-        x, y = to_px(np.cumsum(seq[:-1, :2], 0)[-1:].T)[0]
-        r = 3*lw*s/2
+    px = (xy - centre)/half*(size*s/2) + size*s/2
+    ink = lambda i: prefix_color if i < prefix else color
+    for i in seg: draw.line([tuple(px[i]), tuple(px[i + 1])], fill=ink(i + 1), width=lw*s)
+    r = lw*s/2
+    for i in ends: draw.ellipse([px[i, 0] - r, px[i, 1] - r, px[i, 0] + r, px[i, 1] + r], fill=ink(i))
+    if pen and len(xy) and not finished:
+        (x, y), r = px[-1], 3*lw*s/2
         draw.ellipse([x - r, y - r, x + r, y + r], fill=(220, 40, 40))
     buf = io.BytesIO()
     img.reduce(s).save(buf, format="PNG", compress_level=1)   # box-filter downsample; fast PNG
     return buf.getvalue()
 
-# %% ../nbs/04_visualize.ipynb #f602d2e0
-class LiveGeneration:
+# %% ../nbs/04_visualize.ipynb #54f20501
+class WidgetApp:
+    "Base of the notebook apps: displays as its `widget`, with `static_html()` for renders that cannot run widgets."
+    widget = None
+    def static_html(self) -> str: return ""
+    def _repr_mimebundle_(self, **kwargs):
+        return {**self.widget._repr_mimebundle_(**kwargs), "text/html": self.static_html()}
+
+class LiveGeneration(WidgetApp):
     "An ipywidgets app that shows `model` drawing a sketch, one model step per frame (see `live_generation`)."
     def __init__(self, model, class_name=None, temperature=0.4, seed=0, fps=30, max_len=250, size=320):
         import ipywidgets as W
@@ -287,9 +303,6 @@ class LiveGeneration:
         from sketchrnn_nb.model import generate_sketch
         sk = generate_sketch(self.model, self.cls.value, self.temperature.value, self.max_len, self.seed.value)
         return animation_html([sk], [f"{self.cls.value} (temperature {self.temperature.value:.2f}, seed {self.seed.value})"], size=3.0)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return {**self.widget._repr_mimebundle_(**kwargs), "text/html": self.static_html()}
 
 def live_generation(model=None, class_name=None, temperature=0.4, seed=0, fps=30, max_len=250, size=320):
     "A live app that draws sketches step by step with `model` (default: the shipped model); display it in a notebook."

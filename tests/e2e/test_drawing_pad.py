@@ -1,0 +1,42 @@
+"""End-to-end: the drawing pad in a real JupyterLab, in headless chromium: draw a stroke with the mouse on the canvas,
+press "complete", and check that the completions appear, in the model's blue, beside the user's black stroke."""
+import io, math, time
+import numpy as np
+from conftest import SHOTS, open_notebook
+
+def blue_and_black(png):
+    from PIL import Image
+    a = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    return int(((a[..., 2] > 150) & (a[..., 0] < 120)).sum()), int((a.sum(-1) < 200).sum())
+
+def test_drawing_pad_completes_a_mouse_drawing(browser, jupyterlab):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = open_notebook(browser, jupyterlab, "pad.ipynb",
+                         "from sketchrnn_nb.bonus import drawing_pad\npad = drawing_pad(class_name='apple', seed=0)\npad")
+    canvas = page.locator(".jp-OutputArea-output canvas").first
+    canvas.wait_for(timeout=180_000)
+    time.sleep(0.5)
+    box = canvas.bounding_box()
+    cx, cy, r = box["x"] + box["width"]*0.5, box["y"] + box["height"]*0.55, box["width"]*0.28
+    page.mouse.move(cx + r, cy); page.mouse.down()
+    for i in range(1, 41):                                   # most of a circle: the body of an apple
+        a = 2*math.pi*0.9*i/40
+        page.mouse.move(cx + r*math.cos(a), cy + r*math.sin(a)); time.sleep(0.01)
+    page.mouse.up()
+    time.sleep(0.5)
+    page.screenshot(path=SHOTS/"10_pad_drawn.png")
+    assert blue_and_black(canvas.screenshot())[1] > 200, "the stroke did not appear on the canvas"
+
+    page.locator("button", has_text="complete").first.click()
+    status = page.locator(".jp-OutputArea-output .widget-html-content").first
+    page.wait_for_function("() => /completions of your 1 stroke/.test(document.querySelector('.jp-OutputArea-output .widget-html-content').innerText)",
+                           timeout=60_000)
+    time.sleep(3)                                            # let the completions animate
+    page.screenshot(path=SHOTS/"11_pad_completed.png")
+    imgs = page.locator(".jp-OutputArea-output .widget-image")
+    assert imgs.count() == 4
+    for i in range(4):
+        blue, black = blue_and_black(imgs.nth(i).screenshot())
+        assert blue > 30 and black > 30, f"completion {i}: {blue} blue and {black} black pixels"
+    assert "apple" in status.inner_text()
+    page.close()
