@@ -19,9 +19,9 @@ from .model import SketchRNN, generate_batch
 from .loss import model_loss
 
 # %% auto #0
-__all__ = ['CHECKPOINT_FORMAT', 'Config', 'prepare_data', 'build_model', 'save_checkpoint', 'read_checkpoint', 'load_checkpoint',
-           'pick_device', 'seed_everything', 'run_epoch', 'train_model', 'load_pretrained', 'config_parser',
-           'sketchrnn_train', 'to_google_drawing', 'sketchrnn_generate']
+__all__ = ['CHECKPOINT_FORMAT', 'Config', 'split_items', 'prepare_data', 'build_model', 'save_checkpoint', 'read_checkpoint',
+           'load_checkpoint', 'pick_device', 'seed_everything', 'run_epoch', 'train_model', 'load_pretrained',
+           'config_parser', 'sketchrnn_train', 'to_google_drawing', 'sketchrnn_generate']
 
 # %% ../nbs/03_train.ipynb #579e7ffa
 @dataclass
@@ -73,12 +73,16 @@ class Config:
         return dict(embed_dim=self.embed_dim, hidden_size=self.hidden_size, num_layers=self.num_layers,
                     dropout=self.dropout, head=self.head, n_mixtures=self.n_mixtures)
 
-# %% ../nbs/03_train.ipynb #c93f61c3
-def prepare_data(config: Config):
-    "Train, validation and test `QuickDrawDataset`s for `config`, and the training split's normalization stats."
+# %% ../nbs/03_train.ipynb #eed5d260
+def split_items(config: Config):
+    "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
     data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
     items, _ = preprocess_data(data, max_len=config.max_len, classes=config.classes)
-    train, valid, test = split_dataset(items, seed=config.seed)
+    return split_dataset(items, seed=config.seed)
+
+def prepare_data(config: Config):
+    "Train, validation and test `QuickDrawDataset`s for `config`, and the training split's normalization stats."
+    train, valid, test = split_items(config)
     stats = calculate_stats([s for s, _ in train])
     return (QuickDrawDataset(train, stats, augment=config.augment), QuickDrawDataset(valid, stats),
             QuickDrawDataset(test, stats), stats)

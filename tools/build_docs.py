@@ -1,4 +1,4 @@
-"""Build the docs site offline: nbdev processes the notebooks (keeping their saved outputs), mkdocs renders them into _docs/.
+"""Build the docs site offline (`python tools/build_docs.py [SITE_DIR]`, default _docs/): nbdev processes the notebooks (keeping their saved outputs), mkdocs renders them into _docs/.
 
 nbdev_docs needs Quarto, which is not available everywhere; this uses nbdev's own processing (`proc_nbs`: show_doc
 cells rendered, hidden cells and directives removed) and mkdocs-material with mkdocs-jupyter for the HTML."""
@@ -35,14 +35,15 @@ def directives_for_mkdocs(nb):
     nb.cells = cells
     return nb
 
-def main():
+def main(site_dir=None):
     proc_nbs(path=str(ROOT/"nbs"), force=True, n_workers=0)
     proc, docs = ROOT/"_proc", ROOT/"_proc"/"docs"
     shutil.rmtree(docs, ignore_errors=True); docs.mkdir(parents=True)
     for f in sorted(proc.glob("*.ipynb")):
         nbformat.write(directives_for_mkdocs(frontmatter_to_markdown(nbformat.read(f, as_version=4))), docs/f.name)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT/"mkdocs.yml")], check=True, cwd=ROOT)
-    pages = sorted(p.relative_to(ROOT/"_docs") for p in (ROOT/"_docs").rglob("index.html") if "search" not in p.parts)
-    print(f"docs: {len(pages)} pages in _docs/: " + ", ".join(str(p.parent) for p in pages))
+    site = Path(site_dir or ROOT/"_docs").resolve()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT/"mkdocs.yml"), "-d", str(site)], check=True, cwd=ROOT)
+    pages = sorted(p.relative_to(site) for p in site.rglob("index.html") if "search" not in p.parts)
+    print(f"docs: {len(pages)} pages in {site}: " + ", ".join(str(p.parent) for p in pages))
 
-if __name__ == "__main__": main()
+if __name__ == "__main__": main(sys.argv[1] if len(sys.argv) > 1 else None)

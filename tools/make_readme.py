@@ -17,7 +17,7 @@ def cell_text(c):
     outs = []
     for o in c.get("outputs", []):
         t = o.get("text") if o.output_type == "stream" else o.get("data", {}).get("text/plain")
-        if t and "image/png" not in o.get("data", {}): outs.append(t if isinstance(t, str) else "".join(t))
+        if t and not {"image/png", "text/html"} & set(o.get("data", {})): outs.append(t if isinstance(t, str) else "".join(t))
     out = "".join(outs).rstrip()
     return f"```python\n{code}\n```" + (f"\n\n```\n{out}\n```" if out else "")
 
