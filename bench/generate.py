@@ -23,6 +23,7 @@ def main():
     t_one = time.perf_counter() - t0
     t0 = time.perf_counter(); batch = generate_batch(model, classes, 1, 0.4, a.max_len, seed=0)
     t_batch = time.perf_counter() - t0
+    row_steps_one, row_steps_batch = sum(len(s) - 1 for s in one), sum(len(s) - 1 for _, s in batch)
     print(json.dumps({"benchmark": "generation", "device": str(dev), "torch": torch.__version__, "threads": torch.get_num_threads(),
                       "ms_per_step_batch1": round(step_ms, 3), "steps_timed": steps, "target_ms_per_step": 5.0,
                       "sketches": a.n, "one_by_one_s": round(t_one, 3), "batched_s": round(t_batch, 3),
@@ -30,6 +31,10 @@ def main():
                       "batched_speedup": round(t_one/t_batch, 1), "target_speedup": 20,
                       "mean_points_one_by_one": round(sum(len(s) for s in one)/a.n, 1),
                       "mean_points_batched": round(sum(len(s) for _, s in batch)/a.n, 1),
+                      # where the time goes: a batch-1 step reads every weight once per point (memory-bound); in a batch
+                      # the same weights serve many sketches, and the cost per sketch-step is the arithmetic itself
+                      "one_by_one_ms_per_point": round(1000*t_one/row_steps_one, 3),
+                      "batched_ms_per_point": round(1000*t_batch/row_steps_batch, 3),
                       "machine": f"{platform.machine()} {os.cpu_count()} cpus"}, indent=1))
 
 if __name__ == "__main__": main()
