@@ -67,7 +67,7 @@ def nearest_rows(a, b, chunk=2048):
         j = d2.argmin(1); idx.append(j); dist.append(np.sqrt(np.maximum(d2[np.arange(len(x)), j], 0)/a.shape[1]))
     return np.concatenate(idx), np.concatenate(dist)
 
-# %% ../nbs/06_evaluate.ipynb #faf84a91
+# %% ../nbs/06_evaluate.ipynb #66b47c6d
 class SketchClassifier(nn.Module):
     "A small CNN over 28x28 sketch bitmaps; `features` gives its 128-d penultimate layer."
     def __init__(self, classes):
@@ -110,18 +110,20 @@ def classifier_data(classes, train_images, test_images, other_images=None, per_c
 
 def train_classifier(classes, X, y, epochs=6, bs=128, lr=2e-3, seed=0, verbose=True):
     "Train a `SketchClassifier` on bitmaps `X` `(N, 784)` with labels `y`, classes balanced by sampling."
-    torch.manual_seed(seed)
+    if len(y) < 2: raise ValueError(f"Need at least 2 training images, got {len(y)}.")
+    torch.manual_seed(seed); g = torch.Generator().manual_seed(seed)
     clf, X, y = SketchClassifier(classes), _images(X), torch.as_tensor(y)
+    bs = min(bs, len(y)); steps = len(y)//bs
     opt = torch.optim.AdamW(clf.parameters(), lr=lr, weight_decay=1e-4)
     w = (1/torch.bincount(y, minlength=len(classes)).clamp(min=1).float())[y]
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=epochs*(len(y)//bs))
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=epochs*steps)
     for ep in range(epochs):
-        clf.train(); idx = torch.multinomial(w, len(y), replacement=True); tot = 0.0
-        for b in range(len(y)//bs):
+        clf.train(); idx = torch.multinomial(w, len(y), replacement=True, generator=g); tot = 0.0
+        for b in range(steps):
             j = idx[b*bs:(b + 1)*bs]
-            xb = torch.roll(X[j], shifts=tuple(np.random.randint(-1, 2, 2)), dims=(2, 3))   # a pixel of jitter
+            xb = torch.roll(X[j], shifts=tuple(torch.randint(-1, 2, (2,), generator=g).tolist()), dims=(2, 3))   # a pixel of jitter
             loss = F.cross_entropy(clf(xb), y[j]); opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tot += loss.item()
-        if verbose: print(f"epoch {ep + 1}: train loss {tot/(len(y)//bs):.3f}")
+        if verbose: print(f"epoch {ep + 1}: train loss {tot/steps:.3f}")
     return clf.eval()
 
 @torch.no_grad()
@@ -179,7 +181,7 @@ def recognizability(model, classifier, classes=None, n=100, temperature=0.5, see
     per = {c: float((P.argmax(1)[want == classifier.classes.index(c)] == classifier.classes.index(c)).mean()) for c in classes}
     return dict(per_class=per, mean=float(np.mean(list(per.values()))), sketches=sk, images=X, features=feats, labels=want)
 
-# %% ../nbs/06_evaluate.ipynb #af7dce7e
+# %% ../nbs/06_evaluate.ipynb #47948e98
 def evaluate_generator(model, classifier, train_images, test_images, test_features, classes=None, n=100, temperature=0.5, seed=0):
     "Recognizability, Frechet sketch distance to the real test drawings, and novelty of one model at one temperature."
     classes = list(classes or model.classes)
@@ -187,18 +189,19 @@ def evaluate_generator(model, classifier, train_images, test_images, test_featur
     dists = {c: nearest_distance(r["images"][r["labels"] == classifier.classes.index(c)], train_images[c]) for c in classes}
     r.update(fsd=frechet_distance(r["features"], test_features), novelty={c: float(np.median(d)) for c, d in dists.items()},
              novelty_dists=dists, novelty_mean=float(np.mean([np.median(d) for d in dists.values()])),
-             mean_points=float(np.mean([len(s) for _, s in r["sketches"]])), temperature=temperature, head=model.head_type)
+             mean_points=float(np.mean([len(s) - 1 for _, s in r["sketches"]])), temperature=temperature, head=model.head_type)
     return r
 
-# %% ../nbs/06_evaluate.ipynb #3be6d382
+# %% ../nbs/06_evaluate.ipynb #81333da5
 @torch.no_grad()
 def _per_sequence(model, items, stats, bs=256):
     "Head outputs, targets and masks for `items`, in batches."
+    model.eval(); dev = next(model.parameters()).device
     ds = QuickDrawDataset(items, stats)
     for i in range(0, len(ds), bs):
         b = collate_fn([ds[j] for j in range(i, min(i + bs, len(ds)))])
-        out, _ = model(b.inputs, b.labels)
-        yield out, b.targets, b.mask, b.labels
+        out, _ = model(b.inputs.to(dev), b.labels.to(dev))
+        yield out.cpu(), b.targets, b.mask, b.labels
 
 def _offset_nll(model, out, targets, sigma=None):
     "Per-step offset NLL `(B, T)`: the mixture density (gmm) or a Gaussian of spread `sigma` around the prediction (mse)."

@@ -20,11 +20,20 @@ __all__ = ['as_strokes', 'sketch_view', 'draw_strokes', 'plot_sketches', 'plot_s
            'sketch_to_svg', 'save_svg', 'sketch_animation', 'animate_sketches', 'animation_html',
            'plot_training_history', 'render_frame', 'WidgetApp', 'LiveGeneration', 'live_generation']
 
-# %% ../nbs/04_visualize.ipynb #655bc1c3
+# %% ../nbs/04_visualize.ipynb #200acc11
+def _stroke5(sketch):
+    "`sketch` as a float32 stroke-5 array if it is one (array, tensor or list of rows), else None."
+    if hasattr(sketch, "detach"): sketch = sketch.detach().cpu().numpy()
+    try: a = np.asarray(sketch, dtype=np.float32)
+    except (ValueError, TypeError): return None                           # ragged: a list of strokes
+    return a if a.ndim == 2 and a.shape[1] == 5 else None
+
 def as_strokes(sketch, upto=None):
-    "Strokes `(2, n)` from a stroke-5 array or a list of strokes; only the first `upto` points if given."
-    if isinstance(sketch, np.ndarray) and sketch.ndim == 2 and sketch.shape[1] == 5: strokes = sequence_to_strokes(sketch)
+    "Strokes `(2, n)` from a stroke-5 sketch (array, tensor or rows) or a list of strokes; only the first `upto` points if given."
+    seq = _stroke5(sketch)
+    if seq is not None: strokes = sequence_to_strokes(seq)
     else: strokes = [np.asarray(s, dtype=np.float32)[:2].reshape(2, -1) for s in sketch]
+    strokes = [s for s in strokes if s.shape[1]]                          # empty strokes draw nothing
     if upto is None: return strokes
     out, left = [], int(upto)
     for s in strokes:
@@ -39,7 +48,7 @@ def sketch_view(strokes, min_half=1.0, margin=1.08):
     lo, hi = pts.min(1), pts.max(1)
     return (lo + hi)/2, max((hi - lo).max()/2*margin, min_half)
 
-# %% ../nbs/04_visualize.ipynb #c63dd616
+# %% ../nbs/04_visualize.ipynb #49ea0f35
 def _segments(strokes):
     "Line segments `(S, 2, 2)` of `strokes`, with each segment's stroke index and time step."
     segs, stroke_ix, steps, t = [], [], [], 0
@@ -63,7 +72,7 @@ def draw_strokes(sketch, ax=None, color="black", lw=1.5, title=None, cmap="virid
     strokes = as_strokes(sketch, upto) if upto is not None else full
     segs, stroke_ix, steps = _segments(strokes)
     lc = LineCollection(segs, linewidths=lw, capstyle="round", joinstyle="round")
-    if color in ("stroke", "time"):
+    if isinstance(color, str) and color in ("stroke", "time"):
         n_all = max(len(full) - 1, 1) if color == "stroke" else max(sum(s.shape[1] for s in full) - 1, 1)
         lc.set_array(stroke_ix/n_all if color == "stroke" else steps/n_all); lc.set_cmap(cmap); lc.set_clim(0, 1)
     else: lc.set_color(color)
@@ -71,7 +80,7 @@ def draw_strokes(sketch, ax=None, color="black", lw=1.5, title=None, cmap="virid
     _style_axes(ax, *(view or sketch_view(full)), title)
     return ax
 
-# %% ../nbs/04_visualize.ipynb #d28106b5
+# %% ../nbs/04_visualize.ipynb #bc4bc88f
 def _save(fig, path):
     "Save `fig` to `path` (PNG, SVG, ...) if a path is given, creating its folder."
     if path:
@@ -82,6 +91,7 @@ def _save(fig, path):
 def plot_sketches(sketches, titles=None, ncols=None, size=1.6, path=None, suptitle=None, color="black"):
     "A grid of sketches with optional titles; saved to `path` (.png or .svg) when given."
     n = len(sketches)
+    if n == 0: raise ValueError("No sketches to plot: pass at least one.")
     ncols = ncols or min(n, 10)
     nrows = int(np.ceil(n/ncols))
     fig, axs = plt.subplots(nrows, ncols, figsize=(size*ncols, size*nrows + (0.4 if suptitle else 0)), squeeze=False)
@@ -206,7 +216,7 @@ def plot_training_history(history, path=None):
     fig.tight_layout()
     return _save(fig, path)
 
-# %% ../nbs/04_visualize.ipynb #ac46bf80
+# %% ../nbs/04_visualize.ipynb #b48b7c1b
 def _stroke5_segments(seq):
     "Absolute points `(N, 2)` of stroke-5 rows (up to an end row), the drawn segments `(i, i + 1)`, and the stroke ends."
     seq = np.asarray(seq, np.float32).reshape(-1, 5)
@@ -218,10 +228,9 @@ def _stroke5_segments(seq):
     return xy, seg, ends
 
 def render_frame(rows, size=320, lw=3, min_span=256, pen=True, finished=False, prefix=0, prefix_color=(0, 0, 0),
-                 color=(30, 100, 200), view=None) -> bytes:
+                 color=(0, 0, 0), view=None) -> bytes:
     "PNG bytes of stroke-5 `rows` (denormalized): the first `prefix` rows in `prefix_color`, the rest in `color`."
     xy, seg, ends = _stroke5_segments(rows)
-    if prefix == 0: color = prefix_color
     centre, half = view or sketch_view([xy.T] if len(xy) else [], min_half=min_span/2, margin=1.1)
     s = 2                                                   # draw at twice the size, then downsample: smooth lines
     img = Image.new("RGB", (size*s, size*s), "white")
