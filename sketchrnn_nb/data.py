@@ -18,9 +18,9 @@ __all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'BINARY_URL', 'END', 'START', 'defaul
            'CorruptFileError', 'bin_path', 'LoadReport', 'clean_drawing', 'DrawingSet', 'download_quickdraw_data',
            'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records', 'parse_drawing',
            'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'sequence_to_strokes', 'sequence_to_stroke3',
-           'stroke3_to_sequence', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats',
-           'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset',
-           'Batch', 'collate_fn', 'balanced_sampler', 'sketchrnn_data']
+           'stroke3_to_sequence', 'as_strokes', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence',
+           'save_stats', 'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence',
+           'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler', 'sketchrnn_data']
 
 # %% ../nbs/00_data.ipynb #0721aaec
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -305,7 +305,7 @@ def compare_drawings(a, b) -> dict:
     pa, pb = np.concatenate(a, axis=1), np.concatenate(b, axis=1)
     return dict(strokes=(len(a), len(b)), points=(pa.shape[1], pb.shape[1]), hausdorff=float(_hausdorff(pa, pb)))
 
-# %% ../nbs/00_data.ipynb #a1c5a5df
+# %% ../nbs/00_data.ipynb #ac8c0021
 END = np.array([0, 0, 0, 0, 1], np.float32)       # end-of-sketch row, also used for padding
 START = np.array([0, 0, 1, 0, 0], np.float32)     # start token fed to the model before the first point
 
@@ -356,6 +356,26 @@ def stroke3_to_sequence(s3):
     seq[:-1, 2] = 1 - s3[:, 2]
     seq[-1] = END
     return seq
+
+def _stroke5(sketch):
+    "`sketch` as a float32 stroke-5 array if it is one (array, tensor or list of rows), else None."
+    if hasattr(sketch, "detach"): sketch = sketch.detach().cpu().numpy()
+    try: a = np.asarray(sketch, dtype=np.float32)
+    except (ValueError, TypeError): return None                           # ragged: a list of strokes
+    return a if a.ndim == 2 and a.shape[1] == 5 else None
+
+def as_strokes(sketch, upto=None):
+    "Strokes `(2, n)` from a stroke-5 sketch (array, tensor or rows) or a list of strokes; only the first `upto` points if given."
+    seq = _stroke5(sketch)
+    if seq is not None: strokes = sequence_to_strokes(seq)
+    else: strokes = [np.asarray(s, dtype=np.float32)[:2].reshape(2, -1) for s in sketch]
+    strokes = [s for s in strokes if s.shape[1]]                          # empty strokes draw nothing
+    if upto is None: return strokes
+    out, left = [], int(upto)
+    for s in strokes:
+        if left <= 0: break
+        out.append(s[:, :left]); left -= s.shape[1]
+    return out
 
 # %% ../nbs/00_data.ipynb #0f867fdf
 def calculate_stats(seqs) -> dict:

@@ -11,7 +11,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
-from .data import END, sequence_to_strokes, default_cache_dir, check_classes, normalize_sequence, collate_fn, QuickDrawDataset
+from .data import as_strokes, default_cache_dir, collate_fn, QuickDrawDataset
+from .loss import gmm_nll, pen_nll, per_sequence_mean
 
 # %% auto #0
 __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'nearest_rows', 'SketchClassifier', 'class_images',
@@ -20,9 +21,8 @@ __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'neares
 
 # %% ../nbs/06_evaluate.ipynb #c7877d59
 def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) -> np.ndarray:
-    "Google's `numpy_bitmap` rendering of `strokes` (0..255 units): a `(size, size)` uint8 image, white strokes on black."
-    strokes = [np.asarray(s, np.float64)[:2].reshape(2, -1) for s in strokes]
-    strokes = [s for s in strokes if s.shape[1]]
+    "Google's `numpy_bitmap` rendering of a drawing (strokes or stroke-5, 0..255 units): a `(size, size)` uint8 image, white strokes on black."
+    strokes = [s.astype(np.float64) for s in as_strokes(strokes)]       # strokes or stroke-5; empty strokes dropped
     big = size*supersample
     img = Image.new("L", (big, big), 0)
     if not strokes: return np.asarray(img.reduce(supersample))
@@ -38,8 +38,7 @@ def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) ->
 
 def rasterize_many(drawings, size=28) -> np.ndarray:
     "Rasterize many drawings (strokes, or stroke-5 arrays in 0..255 units) into `(N, size*size)` uint8 rows."
-    as_strokes = lambda d: sequence_to_strokes(d) if isinstance(d, np.ndarray) and d.ndim == 2 and d.shape[1] == 5 else d
-    return np.stack([rasterize(as_strokes(d), size).reshape(-1) for d in drawings]) if len(drawings) else np.zeros((0, size*size), np.uint8)
+    return np.stack([rasterize(d, size).reshape(-1) for d in drawings]) if len(drawings) else np.zeros((0, size*size), np.uint8)
 
 # %% ../nbs/06_evaluate.ipynb #975d6bf5
 def bitmaps_dir(path=None) -> Path:
@@ -205,11 +204,7 @@ def _per_sequence(model, items, stats, bs=256):
 
 def _offset_nll(model, out, targets, sigma=None):
     "Per-step offset NLL `(B, T)`: the mixture density (gmm) or a Gaussian of spread `sigma` around the prediction (mse)."
-    from sketchrnn_nb.model import split_gmm
-    from sketchrnn_nb.loss import bivariate_normal_logpdf
-    if model.head_type == "gmm":
-        p = split_gmm(out, model.n_mixtures)
-        return -torch.logsumexp(F.log_softmax(p.pi_logits, -1) + bivariate_normal_logpdf(targets[..., :1], targets[..., 1:2], p), -1)
+    if model.head_type == "gmm": return gmm_nll(out, targets, model.n_mixtures)
     e2 = (out[..., :2] - targets[..., :2])**2
     return (e2/(2*sigma**2) + torch.log(sigma*np.sqrt(2*np.pi))).sum(-1)
 
@@ -222,14 +217,11 @@ def _mse_sigma(model, items, stats):
 
 def test_nll(model, test, valid=None):
     "Mean per-step test NLL per class: `{class: (offset, pen, total)}` (mse heads need `valid` to fit their spread)."
-    from sketchrnn_nb.loss import _masked_mean
     if model.head_type == "mse" and valid is None: raise ValueError("An mse head needs `valid` items to fit its Gaussian spread.")
     sigma = _mse_sigma(model, valid, model.stats) if model.head_type == "mse" else None
     sums = {}
     for out, t, m, labels in _per_sequence(model, test, model.stats):
-        off = _offset_nll(model, out, t, sigma)
-        pen = F.cross_entropy(out[..., -3:].reshape(-1, 3), t[..., 2:].argmax(-1).reshape(-1), reduction="none").reshape(t.shape[:2])
-        k = m & (t[..., 4] == 0)
-        o = (off*k).sum(1)/k.sum(1).clamp(min=1); p = (pen*m).sum(1)/m.sum(1)
+        o = per_sequence_mean(_offset_nll(model, out, t, sigma), m & (t[..., 4] == 0))   # as the training losses average
+        p = per_sequence_mean(pen_nll(out[..., -3:], t), m)
         for l, a, b in zip(labels.tolist(), o.tolist(), p.tolist()): sums.setdefault(model.classes[l], []).append((a, b))
     return {c: (float(np.mean([a for a, _ in v])), float(np.mean([b for _, b in v])), float(np.mean([a + b for a, b in v]))) for c, v in sums.items()}

@@ -10,18 +10,26 @@ import torch.nn.functional as F
 from .model import split_gmm
 
 # %% auto #0
-__all__ = ['pen_loss', 'sketch_rnn_loss', 'bivariate_normal_logpdf', 'gmm_loss', 'model_loss']
+__all__ = ['per_sequence_mean', 'pen_nll', 'pen_loss', 'sketch_rnn_loss', 'bivariate_normal_logpdf', 'gmm_nll', 'gmm_loss',
+           'model_loss']
 
-# %% ../nbs/02_loss.ipynb #7fd3cebd
+# %% ../nbs/02_loss.ipynb #976aa23d
+def per_sequence_mean(per_step, mask):
+    "Average `per_step` `(B, T)` over each sequence's `mask`ed steps: `(B,)`."
+    mask = mask.to(per_step.dtype)
+    return (per_step*mask).sum(1)/mask.sum(1).clamp(min=1)
+
 def _masked_mean(per_step, mask):
     "Average `per_step` `(B, T)` over each sequence's `mask`ed steps, then over the batch."
-    mask = mask.to(per_step.dtype)
-    return ((per_step*mask).sum(1)/mask.sum(1).clamp(min=1)).mean()
+    return per_sequence_mean(per_step, mask).mean()
+
+def pen_nll(pen_logits, targets):
+    "Per-step cross-entropy `(B, T)` of pen logits `(B, T, 3)` against the one-hot pen columns of `targets`."
+    return F.cross_entropy(pen_logits.transpose(1, 2), targets[..., 2:].argmax(-1), reduction="none")
 
 def pen_loss(pen_logits, targets, mask):
     "Masked cross-entropy of pen logits `(B, T, 3)` against the one-hot pen columns of `targets`."
-    ce = F.cross_entropy(pen_logits.transpose(1, 2), targets[..., 2:].argmax(-1), reduction="none")
-    return _masked_mean(ce, mask)
+    return _masked_mean(pen_nll(pen_logits, targets), mask)
 
 def sketch_rnn_loss(out, targets, mask, parts=False):
     "The `mse` head's loss: masked MSE on `(dx, dy)` plus pen cross-entropy (with its two `parts` if asked)."
@@ -36,13 +44,16 @@ def bivariate_normal_logpdf(x, y, p):
     z = zx**2 + zy**2 - 2*p.rho*zx*zy
     return -z/(2*one_m_r2) - torch.log(p.sigma_x) - torch.log(p.sigma_y) - 0.5*torch.log(one_m_r2) - math.log(2*math.pi)
 
-def gmm_loss(out, targets, mask, n_mixtures=20, parts=False):
-    "The `gmm` head's loss: masked mixture NLL of `(dx, dy)` (end rows excluded) plus pen cross-entropy."
+def gmm_nll(out, targets, n_mixtures=20):
+    "Per-step mixture negative log-likelihood `(B, T)` of the target `(dx, dy)` under a gmm head's output."
     p = split_gmm(out, n_mixtures)
     logp = bivariate_normal_logpdf(targets[..., :1], targets[..., 1:2], p)
-    nll = -torch.logsumexp(F.log_softmax(p.pi_logits, -1) + logp, dim=-1)
-    offset = _masked_mean(nll, mask & (targets[..., 4] == 0))
-    pen = pen_loss(p.pen_logits, targets, mask)
+    return -torch.logsumexp(F.log_softmax(p.pi_logits, -1) + logp, dim=-1)
+
+def gmm_loss(out, targets, mask, n_mixtures=20, parts=False):
+    "The `gmm` head's loss: masked mixture NLL of `(dx, dy)` (end rows excluded) plus pen cross-entropy."
+    offset = _masked_mean(gmm_nll(out, targets, n_mixtures), mask & (targets[..., 4] == 0))
+    pen = pen_loss(out[..., 6*n_mixtures:], targets, mask)
     return (offset + pen, offset, pen) if parts else offset + pen
 
 def model_loss(model, out, targets, mask, parts=False):
