@@ -15,22 +15,24 @@ from .data import START, END, denormalize_sequence
 __all__ = ['MIN_MOVES', 'SketchRNN', 'Stepper', 'GMMParams', 'split_gmm', 'sample_pen', 'sample_next', 'sample_rows',
            'generate_steps', 'generate_sketch', 'generate_batch']
 
-# %% ../nbs/01_model.ipynb #8619dd5e
+# %% ../nbs/01_model.ipynb #f0ca8ca7
 class SketchRNN(nn.Module):
     "Class-conditioned stroke-5 LSTM with an `mse` or a mixture-density (`gmm`) output head."
-    def __init__(self, classes, stats=None, embed_dim=64, hidden_size=512, num_layers=2, dropout=0.3, head="gmm", n_mixtures=20):
+    def __init__(self, classes, stats=None, embed_dim=64, hidden_size=512, num_layers=2, dropout=0.3, output_dropout=0.0,
+                 head="gmm", n_mixtures=20):
         super().__init__()
         if head not in ("mse", "gmm"): raise ValueError(f"head must be 'mse' or 'gmm', not {head!r}")
         self.classes, self.stats, self.head_type, self.n_mixtures = list(classes), stats, head, n_mixtures
         self.embed = nn.Embedding(len(self.classes), embed_dim)
         self.lstm = nn.LSTM(5 + embed_dim, hidden_size, num_layers, batch_first=True, dropout=dropout if num_layers > 1 else 0)
+        self.drop = nn.Dropout(output_dropout)  # active in training only; generation reads the head directly
         self.head = nn.Linear(hidden_size, 5 if head == "mse" else 6*n_mixtures + 3)
 
     def forward(self, inputs, labels, state=None):
         "Head outputs `(B, T, D)` for stroke-5 `inputs` `(B, T, 5)` of classes `labels` `(B,)`, and the LSTM state."
         emb = self.embed(labels)[:, None].expand(-1, inputs.shape[1], -1)
         h, state = self.lstm(torch.cat([inputs, emb], dim=-1), state)
-        return self.head(h), state
+        return self.head(self.drop(h)), state
 
     def stepper(self, labels) -> Stepper:
         "A `Stepper` that runs this model one row at a time for sketches of `labels` (generation)."

@@ -23,7 +23,7 @@ __all__ = ['CHECKPOINT_FORMAT', 'Config', 'split_items', 'prepare_data', 'build_
            'load_checkpoint', 'pick_device', 'seed_everything', 'run_epoch', 'train_model', 'load_pretrained',
            'config_parser', 'sketchrnn_train', 'to_google_drawing', 'sketchrnn_generate']
 
-# %% ../nbs/03_train.ipynb #579e7ffa
+# %% ../nbs/03_train.ipynb #60b13db9
 @dataclass
 class Config:
     "Every setting of a training run, with the assignment's defaults."
@@ -34,6 +34,7 @@ class Config:
     hidden_size: int = 512             # LSTM units per layer
     num_layers: int = 2                # stacked LSTM layers
     dropout: float = 0.3               # dropout between LSTM layers
+    output_dropout: float = 0.0        # dropout on the LSTM output, before the head
     head: str = "gmm"                  # "gmm" (mixture density) or "mse" (the assignment's regression head)
     n_mixtures: int = 20               # mixture components of the gmm head
     lr: float = 1e-3                   # Adam learning rate
@@ -44,6 +45,8 @@ class Config:
     lr_factor: float = 0.5             # ReduceLROnPlateau factor
     early_stop_patience: int = 5       # stop after this many epochs without a better validation loss
     augment: bool = True               # random scaling and point dropping of training sketches
+    augment_scale: float = 0.15        # x and y each scaled by a random factor in 1 +- augment_scale
+    augment_drop: float = 0.1          # chance that a point inside a stroke is dropped
     balance: bool = True               # sample every class equally often in training
     temperature: float = 0.3           # sampling temperature for the sketches shown after training
     grid: tuple = (4, 5)               # rows, columns of the step-by-step grid
@@ -71,9 +74,10 @@ class Config:
     def model_kwargs(self) -> dict:
         "The `SketchRNN` arguments this config sets."
         return dict(embed_dim=self.embed_dim, hidden_size=self.hidden_size, num_layers=self.num_layers,
-                    dropout=self.dropout, head=self.head, n_mixtures=self.n_mixtures)
+                    dropout=self.dropout, output_dropout=self.output_dropout, head=self.head,
+                    n_mixtures=self.n_mixtures)
 
-# %% ../nbs/03_train.ipynb #eed5d260
+# %% ../nbs/03_train.ipynb #9f358ff4
 def split_items(config: Config):
     "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
     data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
@@ -84,7 +88,7 @@ def prepare_data(config: Config):
     "Train, validation and test `QuickDrawDataset`s for `config`, and the training split's normalization stats."
     train, valid, test = split_items(config)
     stats = calculate_stats([s for s, _ in train])
-    return (QuickDrawDataset(train, stats, augment=config.augment), QuickDrawDataset(valid, stats),
+    return (QuickDrawDataset(train, stats, augment=config.augment, scale=config.augment_scale, drop=config.augment_drop), QuickDrawDataset(valid, stats),
             QuickDrawDataset(test, stats), stats)
 
 def build_model(config: Config, stats=None) -> SketchRNN:

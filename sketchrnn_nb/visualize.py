@@ -145,13 +145,12 @@ def save_svg(sketch, path, **kwargs):
     Path(path).write_text(sketch_to_svg(sketch, **kwargs))
     return Path(path)
 
-# %% ../nbs/04_visualize.ipynb #54f2b26c
+# %% ../nbs/04_visualize.ipynb #86e4ac7c
 def sketch_animation(sketches, titles=None, ncols=None, size=1.6, hold=10, every=1, interval=50, color="black"):
     "A `FuncAnimation` of `sketches` being drawn, `every` points a frame, holding the finished drawing `hold` frames."
     strokes = [as_strokes(s) for s in sketches]
     fig = plot_sketches(strokes, titles, ncols, size, color=color)
     axes = [ax for ax in fig.axes if ax.collections][:len(strokes)]
-    full = [ax.collections[0].get_segments() for ax in axes]
     n_pts = max(sum(s.shape[1] for s in st) for st in strokes)
     def frame(i):
         for ax, st in zip(axes, strokes):

@@ -12,6 +12,12 @@ def test_import_does_not_load_torch():
     r = run(sys.executable, "-c", "import sys, sketchrnn_nb; print('torch' in sys.modules)")
     assert r.returncode == 0 and r.stdout.strip() == "False", r.stderr
 
+def test_exported_modules_define_every_name_they_use():
+    "A notebook's hidden import cells can mask a missing import in the exported module; pyflakes reads the modules alone."
+    r = run(sys.executable, "-m", "pyflakes", *sorted((ROOT/"sketchrnn_nb").glob("*.py")))
+    problems = [l for l in r.stdout.splitlines() if "undefined name" in l or "never used" in l]
+    assert not problems, "\n".join(problems)
+
 def test_data_cli_summarizes_real_data():
     r = run(BIN/"sketchrnn_data", "--classes", "cloud,fish", "--max_per_class", "200")
     assert r.returncode == 0, r.stderr
