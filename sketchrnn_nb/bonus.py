@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import matplotlib.pyplot as plt
 from PIL import Image
-from .data import END, as_strokes, strokes_to_sequence, sequence_to_strokes, normalize_sequence, rdp, _stroke5, _pens_until_end
+from .data import END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, _stroke5, _pens_until_end
 from .model import sample_rows, generate_batch, _finish
 from .visualize import (WidgetApp, _app_model, _class_dropdown, _temperature_slider, _save, draw_strokes,
                                     plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #6668ebc0
 from __future__ import annotations
-import difflib, json, logging, os, struct, zlib
+import difflib, json, os, struct, zlib
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path

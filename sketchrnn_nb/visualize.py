@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_visualize.ipynb #58dc8103
 from __future__ import annotations
-import io, random, re, time
+import io, random, re
 from pathlib import Path
 from xml.sax.saxutils import escape
 import numpy as np
@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 from matplotlib import animation
 from matplotlib.collections import LineCollection
 from PIL import Image, ImageDraw
-from .data import END, as_strokes, sequence_to_strokes, _pens_until_end
+from .data import as_strokes, _pens_until_end
 
 # %% auto #0
 __all__ = ['sketch_view', 'draw_strokes', 'plot_sketches', 'plot_stroke_grid', 'compare_generated_real', 'sketch_to_svg',
