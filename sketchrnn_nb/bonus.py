@@ -10,7 +10,7 @@ import numpy as np
 import matplotlib.pyplot as plt
 from PIL import Image
 from .data import END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, _stroke5, _pens_until_end
-from .model import sample_rows, generate_batch, _finish
+from .model import generate_batch, _sampled_rows, _finish
 from .visualize import (WidgetApp, _app_model, _class_dropdown, _temperature_slider, _save, draw_strokes,
                                     plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)
 
@@ -84,10 +84,8 @@ def complete_sketch(model, prefix, class_name, n=4, temperature=0.5, seed=None, 
     scale = 256/size if size else 1.0
     model_rows = rows.copy(); model_rows[:, :2] *= scale
     norm = normalize_sequence(model_rows, model.stats) if model.stats is not None else model_rows
-    steps = [r.cpu().numpy() for r, _ in sample_rows(model, [label]*n, temperature, max_len, seed, prefix=norm)]
-    new = np.stack(steps, 1) if steps else np.zeros((n, 0, 5), np.float32)
     out = []
-    for r in new:
+    for r in _sampled_rows(model, [label]*n, temperature, max_len, seed, prefix=norm):
         cont = _finish(r, model.stats)
         cont[:, :2] /= scale
         out.append(np.concatenate([rows, cont]))
@@ -104,7 +102,7 @@ def plot_completions(prefix, completions, title=None, size=1.6, path=None):
     "The prefix alone, then each completion with the prefix in black and the model's strokes in blue."
     pre_strokes = as_strokes(np.vstack([_prefix_rows(prefix), END]))
     fig, axs = plt.subplots(1, len(completions) + 1, figsize=(size*(len(completions) + 1), size + 0.3), squeeze=False)
-    view = sketch_view([np.concatenate(as_strokes(c), 1) for c in completions] + pre_strokes)
+    view = sketch_view([s for c in completions for s in as_strokes(c)] + pre_strokes)
     draw_strokes(pre_strokes, axs[0, 0], view=view, title="prefix")
     for ax, c in zip(axs[0, 1:], completions):
         draw_strokes(c, ax, color="tab:blue", view=view)
@@ -180,9 +178,9 @@ class DrawingPad(WidgetApp):
         "Complete the drawing `n` ways with the chosen class and temperature, and animate the completions."
         if not self.strokes:
             self.status.value = "<b>Nothing to complete yet:</b> draw at least one stroke on the canvas."; return
-        self.completions = complete_sketch(self.model, [s.tolist() for s in self.strokes], self.cls.value, self.n,
-                                           self.temperature.value, self.seed, size=self.size)
-        self.k = len(_prefix_rows([s.tolist() for s in self.strokes]))
+        rows = _prefix_rows([s.tolist() for s in self.strokes])
+        self.completions = complete_sketch(self.model, rows, self.cls.value, self.n, self.temperature.value, self.seed, size=self.size)
+        self.k = len(rows)
         canvas_box = [np.array([[0, self.size], [0, self.size]], np.float32)]
         self.views = [sketch_view(canvas_box + as_strokes(c), margin=1.0) for c in self.completions]
         longest = max(len(c) - 1 - self.k for c in self.completions)

@@ -160,13 +160,17 @@ def nearest_distance(X, ref):
     "For each bitmap row of `X`, the RMS pixel distance (0..1 scale) to its nearest row of `ref`."
     return nearest_rows(np.asarray(X, np.float32)/255, np.asarray(ref, np.float32)/255)[1]
 
+def _bootstrap(gap, n_boot, seed):
+    "`gap(pick)` on all the data, and its bootstrap 95% interval; `pick(n)` chooses which of `n` values to use."
+    rng = np.random.default_rng(seed)
+    boot = [gap(lambda n: rng.integers(0, n, n)) for _ in range(n_boot)]
+    return float(gap(np.arange)), float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5))
+
 def median_gap(a, b, n_boot=2000, seed=0):
     "Mean over classes of (median of `a[c]` minus median of `b[c]`), with a bootstrap 95% interval (resampling within classes)."
     if not isinstance(a, dict): a, b = {0: a}, {0: b}
-    rng = np.random.default_rng(seed)
-    gap = lambda f: np.mean([np.median(f(a[c])) - np.median(f(b[c])) for c in a])
-    boot = [gap(lambda x: rng.choice(x, len(x))) for _ in range(n_boot)]
-    return float(gap(lambda x: x)), float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5))
+    a, b = {c: np.asarray(v) for c, v in a.items()}, {c: np.asarray(v) for c, v in b.items()}
+    return _bootstrap(lambda pick: np.mean([np.median(a[c][pick(len(a[c]))]) - np.median(b[c][pick(len(b[c]))]) for c in a]), n_boot, seed)
 
 def near_copy_rate(gen, real, q=5):
     "Mean over classes of the share of `gen[c]` distances below the `q`th percentile of `real[c]` (real: `q`% by construction)."
@@ -185,11 +189,9 @@ def copying_gap(images, train_images, heldout_images, n_sub=5, n_boot=2000, seed
     "Mean over classes of (median distance to a held-out-sized training sample minus to `heldout_images`), paired bootstrap 95% interval."
     d = {c: _size_matched_distances(X, train_images[c], heldout_images[c], n_sub,
                                     np.random.default_rng([seed, zlib.crc32(str(c).encode())]), c) for c, X in images.items()}
-    def gap(pick):  # `pick(n)`: which of a class's n sketches to use, the same ones on both sides
+    def gap(pick):  # the same sketches on both sides: both distances belong to one sketch
         return np.mean([np.median(t[:, i], 1).mean() - np.median(h[i]) for t, h in d.values() for i in [pick(len(h))]])
-    rng = np.random.default_rng(seed)
-    boot = [gap(lambda n: rng.integers(0, n, n)) for _ in range(n_boot)]
-    return float(gap(np.arange)), float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5))
+    return _bootstrap(gap, n_boot, seed)
 
 def recognizability(model, classifier, classes=None, n=100, temperature=0.5, seed=0):
     "Share of `n` generated sketches per class that `classifier` assigns to that class; also the sketches, bitmaps and features."

@@ -185,10 +185,13 @@ def generate_sketch(model, class_name, temperature=0.3, max_len=250, seed=None):
     "One new sketch of `class_name` as a denormalized stroke-5 array (stops at the end-of-sketch row or `max_len`)."
     return _finish(list(generate_steps(model, class_name, temperature, max_len, seed)), None)
 
+def _sampled_rows(model, labels, temperature, max_len, seed, prefix=None) -> np.ndarray:
+    "Every row `sample_rows` yields, stacked per sketch: normalized `(B, steps, 5)`."
+    steps = [rows.cpu().numpy() for rows, _ in sample_rows(model, labels, temperature, max_len, seed, prefix)]
+    return np.stack(steps, 1) if steps else np.zeros((len(labels), 0, 5), np.float32)
+
 def generate_batch(model, class_names, n=1, temperature=0.3, max_len=250, seed=None):
     "`n` sketches of each of `class_names`, generated together in one loop: a list of `(class_name, stroke-5 array)`."
     names = [c for c in class_names for _ in range(n)]
-    labels = [model.label(c) for c in names]
-    steps = [rows.cpu().numpy() for rows, _ in sample_rows(model, labels, temperature, max_len, seed)]
-    rows = np.stack(steps, 1) if steps else np.zeros((len(names), 0, 5), np.float32)
+    rows = _sampled_rows(model, [model.label(c) for c in names], temperature, max_len, seed)
     return [(c, _finish(r, model.stats)) for c, r in zip(names, rows)]

@@ -49,7 +49,7 @@ def draw_strokes(sketch, ax=None, color="black", lw=1.5, title=None, cmap="virid
     "Draw a sketch (stroke-5 or strokes) on `ax`; `color` is a colour, `'stroke'` or `'time'`; pen-up moves are not drawn."
     ax = ax or plt.gca()
     full = as_strokes(sketch)
-    strokes = as_strokes(sketch, upto) if upto is not None else full
+    strokes = as_strokes(full, upto) if upto is not None else full
     segs, stroke_ix, steps = _segments(strokes)
     lc = LineCollection(segs, linewidths=lw, capstyle="round", joinstyle="round")
     if isinstance(color, str) and color in ("stroke", "time"):

@@ -10,6 +10,7 @@ if not Path(CHROMIUM).exists():
     if os.environ.get("SKETCHRNN_E2E") == "required": raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium")
     collect_ignore_glob = ["test_*.py"]   # needs Debian's chromium (apt-get install chromium)
 SHOTS = Path(os.environ.get("E2E_SCREENSHOTS", Path(__file__).parent/"screenshots"))
+SHOTS.mkdir(parents=True, exist_ok=True)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 

@@ -32,7 +32,6 @@ def broken_images(page):
 
 @pytest.mark.parametrize("name", [""] + CHAPTERS)
 def test_docs_page_renders(browser, site, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))

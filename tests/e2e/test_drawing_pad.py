@@ -10,7 +10,6 @@ def blue_and_black(png):
     return int(((a[..., 2] > 150) & (a[..., 0] < 120)).sum()), int((a.sum(-1) < 200).sum())
 
 def test_drawing_pad_completes_a_mouse_drawing(browser, jupyterlab):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page = open_notebook(browser, jupyterlab, "pad.ipynb",
                          "from sketchrnn_nb.bonus import drawing_pad\npad = drawing_pad(class_name='apple', seed=0)\npad")
     canvas = page.locator(".jp-OutputArea-output canvas").first

@@ -4,7 +4,6 @@ import time
 from conftest import SHOTS, open_notebook, image_of, ink_changed
 
 def test_live_widget_draws_in_jupyterlab(browser, jupyterlab):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page = open_notebook(browser, jupyterlab, "live.ipynb",
                          "from sketchrnn_nb.visualize import live_generation\napp = live_generation(class_name='apple', seed=0, fps=20)\napp")
     img = ".jp-OutputArea-output .widget-image"
