@@ -12,8 +12,8 @@ import torch.nn.functional as F
 from .data import START, END, denormalize_sequence
 
 # %% auto #0
-__all__ = ['MIN_MOVES', 'SketchRNN', 'fused_lstm_weights', 'Stepper', 'GMMParams', 'split_gmm', 'sample_pen', 'sample_next',
-           'sample_rows', 'generate_steps', 'generate_sketch', 'generate_batch']
+__all__ = ['MIN_MOVES', 'SketchRNN', 'Stepper', 'GMMParams', 'split_gmm', 'sample_pen', 'sample_next', 'sample_rows',
+           'generate_steps', 'generate_sketch', 'generate_batch']
 
 # %% ../nbs/01_model.ipynb #f0ca8ca7
 class SketchRNN(nn.Module):
@@ -43,28 +43,16 @@ class SketchRNN(nn.Module):
         if class_name not in self.classes: raise ValueError(f"This model does not draw {class_name!r}; it knows {self.classes}.")
         return self.classes.index(class_name)
 
-# %% ../nbs/01_model.ipynb #bccf8f2c
-def fused_lstm_weights(model) -> list:
-    "Per layer, the stroke (or lower layer's) input weights and the recurrent weights joined, transposed: kept until a weight changes."
-    lstm = model.lstm
-    key = tuple((p.data_ptr(), p._version) for p in lstm.parameters())   # in-place updates bump `_version`
-    cached = getattr(model, "_fused", None)
-    if cached is None or cached[0] != key:
-        w = lambda name, l: getattr(lstm, f"{name}_l{l}")
-        with torch.no_grad():
-            W = [torch.cat([w("weight_ih", l)[:, :5] if l == 0 else w("weight_ih", l), w("weight_hh", l)], 1).t().contiguous()
-                 for l in range(lstm.num_layers)]
-        model._fused = cached = (key, W)
-    return cached[1]
-
+# %% ../nbs/01_model.ipynb #60439549
 class Stepper:
-    "Runs `model`'s LSTM one row at a time for sketches of `labels`, with each layer's weights fused for speed."
+    "Runs `model`'s LSTM one row at a time for sketches of `labels`, with each layer's weights joined: one matrix product a layer per step."
     def __init__(self, model, labels):
         lstm, self.head = model.lstm, model.head
         self.L, self.H = lstm.num_layers, lstm.hidden_size
         w = lambda name, l: getattr(lstm, f"{name}_l{l}")
-        self.W = fused_lstm_weights(model)
         with torch.no_grad():
+            self.W = [torch.cat([w("weight_ih", l)[:, :5] if l == 0 else w("weight_ih", l), w("weight_hh", l)], 1)
+                      for l in range(self.L)]   # (4H, inputs + H): joined row by row, used transposed (a view)
             self.b = [F.linear(model.embed(labels), w("weight_ih", 0)[:, 5:], w("bias_ih", 0) + w("bias_hh", 0))]
             self.b += [w("bias_ih", l) + w("bias_hh", l) for l in range(1, self.L)]
 
@@ -78,7 +66,7 @@ class Stepper:
         if state is None: state = (x.new_zeros(self.L, B, self.H), x.new_zeros(self.L, B, self.H))
         inp, hs, cs = x, [], []
         for l in range(self.L):
-            gates = torch.addmm(self.b[l], torch.cat([inp, state[0][l]], 1), self.W[l])
+            gates = torch.addmm(self.b[l], torch.cat([inp, state[0][l]], 1), self.W[l].t())
             i, f, g, o = gates.chunk(4, dim=-1)
             c = torch.sigmoid(f)*state[1][l] + torch.sigmoid(i)*torch.tanh(g)
             inp = torch.sigmoid(o)*torch.tanh(c)

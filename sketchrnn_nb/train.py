@@ -20,8 +20,8 @@ from .loss import model_loss
 
 # %% auto #0
 __all__ = ['CHECKPOINT_FORMAT', 'Config', 'split_items', 'prepare_data', 'build_model', 'save_checkpoint', 'read_checkpoint',
-           'load_checkpoint', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step', 'run_epoch',
-           'train_model', 'load_pretrained', 'config_parser', 'sketchrnn_train', 'to_google_drawing',
+           'load_checkpoint', 'pick_device', 'seed_everything', 'make_optimizer', 'batch_loss', 'train_step',
+           'run_epoch', 'train_model', 'load_pretrained', 'config_parser', 'sketchrnn_train', 'to_google_drawing',
            'sketchrnn_generate']
 
 # %% ../nbs/03_train.ipynb #60b13db9
@@ -135,7 +135,7 @@ def load_checkpoint(path, device="cpu") -> tuple[SketchRNN, dict]:
     info["config"] = config
     return model.to(device).eval(), info
 
-# %% ../nbs/03_train.ipynb #d4cc2bf6
+# %% ../nbs/03_train.ipynb #87f05f93
 def pick_device(name="auto") -> torch.device:
     "`name`, or for 'auto' the best available of cuda, mps, cpu."
     if name != "auto": return torch.device(name)
@@ -148,13 +148,16 @@ def seed_everything(seed):
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
 def make_optimizer(model, lr=1e-3) -> torch.optim.Adam:
-    "Adam over `model`'s parameters; on CUDA its fused kernel (a few launches a step instead of several per parameter)."
+    "Adam over `model`'s parameters; on CUDA its fused kernel (one launch updates every parameter)."
     return torch.optim.Adam(model.parameters(), lr=lr, fused=True if next(model.parameters()).is_cuda else None)
+
+def batch_loss(model, inputs, targets, mask, labels) -> torch.Tensor:
+    "`model`'s loss on one batch."
+    return model_loss(model, model(inputs, labels)[0], targets, mask)
 
 def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0) -> torch.Tensor:
     "One optimizer step on a batch: forward, loss, backward, gradient clipping, Adam. The loss, detached, stays on the device."
-    out, _ = model(inputs, labels)
-    loss = model_loss(model, out, targets, mask)
+    loss = batch_loss(model, inputs, targets, mask, labels)
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
@@ -162,17 +165,18 @@ def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0) -> torc
     return loss.detach()
 
 def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=20):
-    "Mean loss over `loader`; trains (a `train_step` per batch) when given an optimizer `opt`. Reads the loss back every `refresh` batches."
+    "Mean loss over `loader`; trains (a `train_step` per batch) when given an optimizer `opt`. Shows the loss every `refresh` batches."
     model.train(opt is not None)
-    total, n = torch.zeros((), device=device), 0
+    total, n = torch.zeros((), device=device, dtype=torch.float32 if device.type == "mps" else torch.float64), 0
+    show = lambda: bar is not None and n and bar.set_postfix(loss=f"{total.item()/n:.3f}")   # .item() waits for the GPU
     with torch.set_grad_enabled(opt is not None):
         for i, b in enumerate(loader):
-            inp, tgt, mask, lab = (t.to(device, non_blocking=True) for t in (b.inputs, b.targets, b.mask, b.labels))
-            loss = train_step(model, opt, inp, tgt, mask, lab, grad_clip) if opt is not None else model_loss(model, model(inp, lab)[0], tgt, mask)
-            total, n = total + loss*len(lab), n + len(lab)
-            if bar is not None:
-                bar.update(1)
-                if i % refresh == 0: bar.set_postfix(loss=f"{total.item()/n:.3f}")  # .item() waits for the GPU: not every step
+            batch = [t.to(device, non_blocking=True) for t in (b.inputs, b.targets, b.mask, b.labels)]
+            loss = train_step(model, opt, *batch, grad_clip) if opt is not None else batch_loss(model, *batch)
+            total.add_(loss, alpha=len(b.labels)); n += len(b.labels)
+            if bar is not None: bar.update(1)
+            if i % refresh == 0: show()
+    show()
     return total.item()/max(n, 1)
 
 def train_model(config: Config, resume=None, progress=True):
