@@ -218,7 +218,7 @@ def evaluate_generator(model, classifier, train_images, test_images, test_featur
 @torch.no_grad()
 def _per_sequence(model, items, stats, bs=256):
     "Head outputs, targets and masks for `items`, in batches."
-    model.eval(); dev = next(model.parameters()).device
+    model.eval(); dev = model.device
     ds = QuickDrawDataset(items, stats)
     for i in range(0, len(ds), bs):
         b = collate_fn([ds[j] for j in range(i, min(i + bs, len(ds)))])

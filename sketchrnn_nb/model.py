@@ -15,7 +15,7 @@ from .data import START, END, denormalize_sequence
 __all__ = ['MIN_MOVES', 'SketchRNN', 'Stepper', 'GMMParams', 'split_gmm', 'sample_pen', 'sample_next', 'sample_rows',
            'generate_steps', 'generate_sketch', 'generate_batch']
 
-# %% ../nbs/01_model.ipynb #f0ca8ca7
+# %% ../nbs/01_model.ipynb #783b57e2
 class SketchRNN(nn.Module):
     "Class-conditioned stroke-5 LSTM with an `mse` or a mixture-density (`gmm`) output head."
     def __init__(self, classes, stats=None, embed_dim=64, hidden_size=512, num_layers=2, dropout=0.3, output_dropout=0.0,
@@ -34,6 +34,11 @@ class SketchRNN(nn.Module):
         h, state = self.lstm(torch.cat([inputs, emb], dim=-1), state)
         return self.head(self.drop(h)), state
 
+    @property
+    def device(self) -> torch.device:
+        "The device the model's weights are on."
+        return next(self.parameters()).device
+
     def stepper(self, labels) -> Stepper:
         "A `Stepper` that runs this model one row at a time for sketches of `labels` (generation)."
         return Stepper(self, labels)
@@ -43,7 +48,7 @@ class SketchRNN(nn.Module):
         if class_name not in self.classes: raise ValueError(f"This model does not draw {class_name!r}; it knows {self.classes}.")
         return self.classes.index(class_name)
 
-# %% ../nbs/01_model.ipynb #60439549
+# %% ../nbs/01_model.ipynb #6b1b68e6
 class Stepper:
     "Runs `model`'s LSTM one row at a time for sketches of `labels`, with each layer's weights joined: one matrix product a layer per step."
     def __init__(self, model, labels):
@@ -52,7 +57,7 @@ class Stepper:
         w = lambda name, l: getattr(lstm, f"{name}_l{l}")
         with torch.no_grad():
             self.W = [torch.cat([w("weight_ih", l)[:, :5] if l == 0 else w("weight_ih", l), w("weight_hh", l)], 1)
-                      for l in range(self.L)]   # (4H, inputs + H): joined row by row, used transposed (a view)
+                      for l in range(self.L)]   # (4H, inputs + H): joined side by side, used transposed (a view)
             self.b = [F.linear(model.embed(labels), w("weight_ih", 0)[:, 5:], w("bias_ih", 0) + w("bias_hh", 0))]
             self.b += [w("bias_ih", l) + w("bias_hh", l) for l in range(1, self.L)]
 
@@ -115,10 +120,8 @@ def sample_next(model, out, temperature=0.3, generator=None, allow_end=True):
     dy = my + sy*(r*z[:, 0] + torch.sqrt(1 - r**2)*z[:, 1])
     return torch.cat([torch.stack([dx, dy], -1), sample_pen(p.pen_logits, t, generator, allow_end)], dim=-1)
 
-# %% ../nbs/01_model.ipynb #6daff960
+# %% ../nbs/01_model.ipynb #e91ba66b
 MIN_MOVES = 2  # a sketch (or a completion) may end once it has made this many moves: never an empty one
-
-def _device(model): return next(model.parameters()).device
 
 def _generator(seed, device):
     "A torch generator seeded with `seed` (or randomly) on `device`."
@@ -142,7 +145,7 @@ def _read_prefix(step, prefix, B, dev):
 def sample_rows(model, labels, temperature=0.3, max_len=250, seed=None, prefix=None):
     "Yield `(rows, done)` per step for a batch of sketches of `labels`: normalized stroke-5 rows `(B, 5)` and a finished mask; continues `prefix` if given."
     model.eval()
-    dev = _device(model)
+    dev = model.device
     labels = torch.as_tensor(labels, device=dev).reshape(-1)
     g, step, B = _generator(seed, dev), model.stepper(labels), len(labels)
     state, x, k = _read_prefix(step, prefix, B, dev)

@@ -135,7 +135,7 @@ def load_checkpoint(path, device="cpu") -> tuple[SketchRNN, dict]:
     info["config"] = config
     return model.to(device).eval(), info
 
-# %% ../nbs/03_train.ipynb #87f05f93
+# %% ../nbs/03_train.ipynb #a08c8287
 def pick_device(name="auto") -> torch.device:
     "`name`, or for 'auto' the best available of cuda, mps, cpu."
     if name != "auto": return torch.device(name)
@@ -149,7 +149,7 @@ def seed_everything(seed):
 
 def make_optimizer(model, lr=1e-3) -> torch.optim.Adam:
     "Adam over `model`'s parameters; on CUDA its fused kernel (one launch updates every parameter)."
-    return torch.optim.Adam(model.parameters(), lr=lr, fused=True if next(model.parameters()).is_cuda else None)
+    return torch.optim.Adam(model.parameters(), lr=lr, fused=True if model.device.type == "cuda" else None)
 
 def batch_loss(model, inputs, targets, mask, labels) -> torch.Tensor:
     "`model`'s loss on one batch."
@@ -168,7 +168,8 @@ def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=
     "Mean loss over `loader`; trains (a `train_step` per batch) when given an optimizer `opt`. Shows the loss every `refresh` batches."
     model.train(opt is not None)
     total, n = torch.zeros((), device=device, dtype=torch.float32 if device.type == "mps" else torch.float64), 0
-    show = lambda: bar is not None and n and bar.set_postfix(loss=f"{total.item()/n:.3f}")   # .item() waits for the GPU
+    def show():  # .item() waits for the GPU: only every `refresh` batches and at the end
+        if bar is not None and n: bar.set_postfix(loss=f"{total.item()/n:.3f}")
     with torch.set_grad_enabled(opt is not None):
         for i, b in enumerate(loader):
             batch = [t.to(device, non_blocking=True) for t in (b.inputs, b.targets, b.mask, b.labels)]
