@@ -1,5 +1,5 @@
-"Checks of the installed package from the outside: import cost, console scripts, wheel contents, benchmarks."
-import json, os, subprocess, sys, zipfile
+"Checks of the installed package from the outside: import cost, code style and layout, console scripts, wheel contents, benchmarks."
+import ast, io, json, os, subprocess, sys, tokenize, zipfile
 from pathlib import Path
 import pytest
 
@@ -18,17 +18,92 @@ def test_exported_modules_are_pyflakes_clean():
     r = run(sys.executable, "-m", "pyflakes", *sorted((ROOT/"sketchrnn_nb").glob("*.py")))
     assert r.returncode == 0 and not r.stderr, r.stdout + r.stderr
 
+# --- code style and layout of the exported library (the notebooks are the source: fix them, then nbdev_export) ---
+LIB = ROOT/"sketchrnn_nb"
+MODULES = sorted(p for p in LIB.glob("*.py") if p.name not in ("__init__.py", "_modidx.py"))   # _modidx: nbdev's index
+LAYERS = {"data": 0, "model": 1, "loss": 2, "train": 3, "visualize": 4, "bonus": 5, "evaluate": 5, "cli": 6}
+
+def written_lines(path):
+    "The lines of a module that a notebook wrote: not nbdev's generated module docstring and `__all__`."
+    lines, skip = path.read_text().splitlines(), False
+    for i, line in enumerate(lines):
+        if line.startswith("__all__ = "): skip = True
+        elif skip and not line.startswith(" "): skip = False
+        if not skip and not (i == 0 and line.startswith('"""')): yield i + 1, line
+
+def sibling_imports(path):
+    "`(line, module, names, in_function)` for every import of another sketchrnn_nb module in `path`."
+    tree, found = ast.parse(path.read_text()), []
+    funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    inner = {id(n) for f in funcs for n in ast.walk(f) if n is not f}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            mod = node.module or ""
+            if node.level == 1: name = mod.split(".")[0] or None
+            elif mod.startswith("sketchrnn_nb."): name = mod.split(".")[1]
+            else: continue
+            names = [a.name for a in node.names]
+            if name is None: name, names = names[0], []     # `from . import x`
+            found.append((node.lineno, name, names, id(node) in inner))
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("sketchrnn_nb."): found.append((node.lineno, a.name.split(".")[1], [], id(node) in inner))
+    return found
+
+def test_modules_are_known_layers():
+    assert {p.stem for p in MODULES} == set(LAYERS), "add a new module to LAYERS (and to the layout in nbs/index.ipynb)"
+
+def test_no_line_over_120_characters():
+    long = [f"{p.name}:{i}: {len(l)} chars" for p in MODULES for i, l in written_lines(p) if len(l) > 120]
+    assert not long, "lines over 120 characters (split them in the notebook):\n" + "\n".join(long)
+
+def test_no_semicolon_joined_statements():
+    hits = [f"{p.name}:{t.start[0]}" for p in MODULES
+            for t in tokenize.generate_tokens(io.StringIO(p.read_text()).readline) if t.type == tokenize.OP and t.string == ";"]
+    assert not hits, "statements joined with ';' (one statement a line):\n" + "\n".join(hits)
+
+def test_imports_flow_one_way():
+    "data -> model -> loss -> train -> visualize -> bonus / evaluate -> cli: no import up, none inside a function, no private names."
+    bad = []
+    for p in MODULES:
+        for line, mod, names, in_function in sibling_imports(p):
+            where = f"{p.name}:{line} imports {mod}"
+            if LAYERS[mod] >= LAYERS[p.stem] and mod != p.stem: bad.append(f"{where}: it sits above or beside {p.stem}")
+            if in_function: bad.append(f"{where} inside a function (import at the top)")
+            bad += [f"{where}: private name {n}" for n in names if n.startswith("_")]
+    assert not bad, "\n".join(bad)
+
+def find_cycle(graph):
+    "A list of modules that import each other in a circle, or None."
+    state = {}
+    def visit(n, path):
+        state[n] = "open"
+        for m in graph.get(n, ()):
+            if state.get(m) == "open": return path[path.index(m):] + [m]
+            if m not in state and (c := visit(m, path + [m])): return c
+        state[n] = "done"
+    for n in graph:
+        if n not in state and (c := visit(n, [n])): return c
+
+def test_find_cycle_finds_cycles():
+    assert find_cycle({"a": ["b"], "b": ["c"], "c": ["a"]}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": ["b"], "b": [], "c": ["a", "b"]}) is None
+
+def test_no_import_cycle():
+    graph = {p.stem: sorted({mod for _, mod, _, _ in sibling_imports(p) if mod != p.stem}) for p in MODULES}
+    assert find_cycle(graph) is None, f"import cycle: {' -> '.join(find_cycle(graph))}"
+
 def test_data_cli_summarizes_real_data():
-    r = run(BIN/"sketchrnn_data", "--classes", "cloud,fish", "--max_per_class", "200")
+    r = run(BIN/"sketchrnn_data", "--classes", "cloud,fish", "--max-per-class", "200")
     assert r.returncode == 0, r.stderr
     assert "cloud" in r.stdout and "fish" in r.stdout and "train 280" in r.stdout
 
 def test_data_cli_unknown_class_fails_clearly():
     r = run(BIN/"sketchrnn_data", "--classes", "fsh")
-    assert r.returncode != 0 and "Did you mean 'fish'" in r.stderr
+    assert r.returncode == 2 and "Did you mean 'fish'" in r.stderr and "Traceback" not in r.stderr
 
 def test_data_cli_missing_file_names_the_path(tmp_path):
-    r = run(BIN/"sketchrnn_data", "--classes", "star", "--cache_dir", tmp_path)
+    r = run(BIN/"sketchrnn_data", "--classes", "star", "--cache-dir", tmp_path)
     assert r.returncode != 0 and str(tmp_path/"star.bin") in r.stderr
 
 def test_wheel_holds_the_package(tmp_path):
@@ -39,7 +114,7 @@ def test_wheel_holds_the_package(tmp_path):
     assert "sketchrnn_nb/data.py" in names and "sketchrnn_nb/_modidx.py" in names
     assert "sketchrnn_nb/pretrained/sketchrnn_gmm.safetensors" in names  # the shipped model travels in the wheel
     ep = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "sketchrnn_data = sketchrnn_nb.data:sketchrnn_data" in zipfile.ZipFile(whl).read(ep).decode()
+    assert "sketchrnn_data = sketchrnn_nb.cli:sketchrnn_data" in zipfile.ZipFile(whl).read(ep).decode()
 
 def test_data_benchmark_prints_json():
     r = run(sys.executable, "bench/data.py", "--repeats", "1")
