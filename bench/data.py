@@ -1,18 +1,19 @@
 """Benchmark: load every drawing of every class in the Quick, Draw! cache and convert it to normalized stroke-5.
 
-Prints JSON. Target (issue 2): the whole offline set (about 7,200 drawings) in under 2 s on one core.
+Prints JSON. Target: the whole offline set (about 6,700 drawings) in under 2 s on one core.
     python bench/data.py --cache-dir ../shared/quickdraw/cache"""
 import argparse, json, os, platform, time
 from pathlib import Path
+import torch
+from sketchrnn_nb.data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
+                               normalize_sequence, DEFAULT_CLASSES)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--cache-dir", default=os.environ.get("SKETCHRNN_QUICKDRAW_CACHE", "../shared/quickdraw/cache"))
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
-    import torch; torch.set_num_threads(1)
-    from sketchrnn_nb.data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                                   normalize_sequence, DEFAULT_CLASSES)
+    torch.set_num_threads(1)
     classes = [c for c in DEFAULT_CLASSES if (Path(args.cache_dir)/f"{c}.bin").exists()]
     times = []
     for _ in range(args.repeats):
@@ -27,9 +28,11 @@ def main():
     load, convert, total = min(times, key=lambda t: t[2])
     n = len(seqs)
     print(json.dumps({"benchmark": "data_load_convert", "classes": len(classes), "drawings": n,
-                      "points": int(sum(len(s) for s in seqs)), "load_s": round(load, 3), "convert_s": round(convert, 3),
-                      "total_s": round(total, 3), "drawings_per_s": round(n/total), "target_total_s": 2.0,
-                      "meets_target": total < 2.0, "threads": 1, "repeats": args.repeats,
-                      "machine": f"{platform.machine()} {os.cpu_count()} cpus", "python": platform.python_version()}, indent=1))
+                      "points": int(sum(len(s) for s in seqs)), "load_s": round(load, 3),
+                      "convert_s": round(convert, 3), "total_s": round(total, 3), "drawings_per_s": round(n/total),
+                      "target_total_s": 2.0, "meets_target": total < 2.0, "threads": 1, "repeats": args.repeats,
+                      "machine": f"{platform.machine()} {os.cpu_count()} cpus", "python": platform.python_version()},
+                     indent=1))
 
-if __name__ == "__main__": main()
+if __name__ == "__main__":
+    main()
