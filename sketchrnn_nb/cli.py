@@ -4,19 +4,20 @@
 
 # %% ../nbs/08_cli.ipynb #d90d417d
 from __future__ import annotations
-import argparse, dataclasses, json, time
+import argparse, dataclasses, json, math, os, secrets, sys, time
 from pathlib import Path
 import matplotlib.pyplot as plt
 from fastcore.docments import docments
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
                                to_google_drawing)
-from .model import Config, DEFAULT_TEMPERATURE, load_checkpoint, load_pretrained, generate_batch
-from .train import pick_device, train_model
+from .model import (Config, DEFAULT_TEMPERATURE, atomic_write, load_checkpoint, load_pretrained,
+                                generate_stream)
+from .train import TrainingError, pick_device, train_model
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 
 # %% auto #0
-__all__ = ['parse_setting', 'add_config_flags', 'parse_config', 'sketchrnn_data', 'sketchrnn_train', 'generate_parser',
-           'write_ndjson', 'sketchrnn_generate']
+__all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config', 'sketchrnn_data',
+           'train_parser', 'sketchrnn_train', 'generate_parser', 'write_ndjson', 'sketchrnn_generate']
 
 # %% ../nbs/08_cli.ipynb #5854eac7
 def parse_setting(field: dataclasses.Field, text: str):
@@ -64,64 +65,130 @@ def sketchrnn_data(argv=None):
     print(f"\nstroke-5 sequences: {len(items)} (train {len(tr)}, valid {len(va)}, test {len(te)}); "
           f"offset std (train): dx {stats['std'][0]:.2f}, dy {stats['std'][1]:.2f}")
 
-# %% ../nbs/08_cli.ipynb #82f4ec27
+# %% ../nbs/08_cli.ipynb #4b7499bb
+EXIT_CODES = """exit status: 0 trained; 2 bad settings or run folder (nothing was loaded or written); 3 the data cannot
+train a model; 4 the loss diverged; 5 nothing to do (the run already ended); 130 interrupted (resume with --resume)."""
+
+def train_parser() -> argparse.ArgumentParser:
+    "The flags of `sketchrnn_train`: every `Config` setting, and how to treat the run folder."
+    p = argparse.ArgumentParser(prog="sketchrnn_train", description="Train a SketchRNN on Quick, Draw! classes.",
+                                epilog=EXIT_CODES)
+    add_config_flags(p)
+    p.add_argument("--resume", nargs="?", const=True, default=None, metavar="FILE",
+                   help="continue the run in --out-dir where its last finished epoch left off; or start from the "
+                        "weights and history of the checkpoint FILE")
+    p.add_argument("--overwrite", action="store_true", help="replace the run that --out-dir holds")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+    return p
+
+# %% ../nbs/08_cli.ipynb #a04753a2
+def _fail(prog, message, code):
+    "Print `prog: error: message` to stderr, as argparse does, and exit with `code`."
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
 def sketchrnn_train(argv=None):
     "Command line: train a SketchRNN; every `Config` setting is a flag."
-    p = argparse.ArgumentParser(prog="sketchrnn_train", description="Train a SketchRNN on Quick, Draw! classes.")
-    add_config_flags(p)
-    p.add_argument("--resume", default=None, metavar="CHECKPOINT", help="checkpoint to continue training from")
-    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p = train_parser()
     args = vars(p.parse_args(argv))
-    resume, quiet = args.pop("resume"), args.pop("quiet")
+    resume, overwrite, quiet = args.pop("resume"), args.pop("overwrite"), args.pop("quiet")
     config = parse_config(p, args)
-    print(f"training on {pick_device(config.device)}: {json.dumps(config.to_dict())}", flush=True)
+    try: device = pick_device(config.device)
+    except ValueError as e: p.error(str(e))
+    print(f"training on {device}: {json.dumps(config.to_dict())}", flush=True)
     t0 = time.time()
-    _, history = train_model(config, resume=resume, progress=not quiet)
+    try: _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet)
+    except TrainingError as e: _fail(p.prog, str(e), e.exit_code)
+    except (ValueError, FileNotFoundError) as e: _fail(p.prog, str(e), 2)
+    except KeyboardInterrupt: _fail(p.prog, "interrupted before training started; nothing was written", 130)
     plt.close(plot_training_history(history, Path(config.out_dir)/"training_loss_plot.png"))
     best = min(history, key=lambda h: h["valid_loss"])
     print(f"done in {time.time() - t0:.0f}s: best validation loss {best['valid_loss']:.4f} at epoch {best['epoch']}; "
           f"checkpoint {Path(config.out_dir)/'best.safetensors'}")
 
 # %% ../nbs/08_cli.ipynb #4816f372
+def _number_flag(kind, test, what):
+    "An argparse type: `kind(text)`, refused unless `test` holds, saying it must be `what`."
+    def parse(text):
+        try: v = kind(text)
+        except ValueError: raise argparse.ArgumentTypeError(f"expected {what}, not {text!r}") from None
+        if not test(v): raise argparse.ArgumentTypeError(f"expected {what}, not {text!r}")
+        return v
+    return parse
+
+def _output_file(*suffixes):
+    "An argparse type: a file whose folder exists and can be written, with one of `suffixes`."
+    def parse(text):
+        path = Path(text)
+        if suffixes and path.suffix.lower() not in suffixes:
+            raise argparse.ArgumentTypeError(f"{text}: expected a {' or '.join(suffixes)} file")
+        if path.is_dir(): raise argparse.ArgumentTypeError(f"{text} is a folder: name a file in it")
+        if not path.parent.is_dir(): raise argparse.ArgumentTypeError(f"the folder {path.parent} does not exist")
+        if not os.access(path.parent, os.W_OK): raise argparse.ArgumentTypeError(f"cannot write to {path.parent}")
+        return path
+    return parse
+
+MOST_SKETCHES, MOST_PICTURED = 10**7, 400   # per run; in one PNG, SVG or GIF
+
+# %% ../nbs/08_cli.ipynb #1b96fdb8
 def generate_parser() -> argparse.ArgumentParser:
     "The flags of `sketchrnn_generate`."
     p = argparse.ArgumentParser(prog="sketchrnn_generate", description="Draw sketches with a trained SketchRNN.")
     p.add_argument("--classes", default=None, help="comma-separated classes (default: all the model knows)")
-    p.add_argument("--n", type=int, default=4, help="sketches per class (default: 4)")
-    p.add_argument("--temperature", type=float, default=DEFAULT_TEMPERATURE, help="sampling temperature: lower "
-                   f"is tamer, 1 samples the model as trained (default: {DEFAULT_TEMPERATURE})")
-    p.add_argument("--seed", type=int, default=None, help="random seed, for the same sketches again (default: random)")
-    p.add_argument("--max-len", dest="max_len", type=int, default=250, help="most points a sketch (default: 250)")
+    p.add_argument("--n", type=_number_flag(int, lambda v: 1 <= v <= MOST_SKETCHES, f"1 to {MOST_SKETCHES:,}"),
+                   default=4, help="sketches per class (default: 4)")
+    p.add_argument("--temperature", type=_number_flag(float, lambda v: math.isfinite(v) and v > 0, "a number > 0"),
+                   default=DEFAULT_TEMPERATURE, help="sampling temperature: lower is tamer, 1 samples the model as "
+                   f"trained (default: {DEFAULT_TEMPERATURE})")
+    p.add_argument("--seed", type=_number_flag(int, lambda v: 0 <= v < 2**63, "a whole number from 0 to 2**63 - 1"),
+                   default=None, help="random seed, for the same sketches again (default: drawn, and recorded)")
+    p.add_argument("--max-len", dest="max_len", type=_number_flag(int, lambda v: v >= 2, "a whole number >= 2"),
+                   default=250, help="most points a sketch (default: 250)")
     p.add_argument("--checkpoint", default=None, help="model checkpoint (default: the shipped pretrained model)")
-    p.add_argument("--out", default="sketches.ndjson", help="ndjson output, a sketch a line (default: sketches.ndjson)")
-    p.add_argument("--png", default=None, help="also save a grid of the sketches as PNG")
-    p.add_argument("--svg", default=None, help="also save the grid as SVG")
-    p.add_argument("--gif", default=None, help="also save an animated GIF of the sketches being drawn")
+    p.add_argument("--out", type=_output_file(), default=Path("sketches.ndjson"),
+                   help="ndjson output, a sketch a line (default: sketches.ndjson)")
+    p.add_argument("--png", type=_output_file(".png"), default=None, help="also save a grid of the sketches as PNG")
+    p.add_argument("--svg", type=_output_file(".svg"), default=None, help="also save the grid as SVG")
+    p.add_argument("--gif", type=_output_file(".gif"), default=None,
+                   help="also save an animated GIF of the sketches being drawn")
     return p
 
 # %% ../nbs/08_cli.ipynb #9bd05529
-def write_ndjson(sketches, path, temperature, seed):
-    "Write `(class_name, stroke-5)` sketches to `path` as Google-style simplified ndjson, one sketch a line."
-    stamp = time.strftime("%Y-%m-%d %H:%M:%S.00000 UTC", time.gmtime())
-    with open(path, "w", encoding="utf-8") as f:
-        for i, (c, s) in enumerate(sketches):
-            f.write(json.dumps({"word": c, "countrycode": "ZZ", "timestamp": stamp, "recognized": True,
-                                "key_id": str(i), "drawing": to_google_drawing(s), "temperature": temperature,
-                                "seed": seed}) + "\n")
+def write_ndjson(sketches, path, temperature, seed) -> int:
+    "Write `(class_name, stroke-5)` sketches to `path` as Google-style simplified ndjson; the number written."
+    stamp, count = time.strftime("%Y-%m-%d %H:%M:%S.00000 UTC", time.gmtime()), 0
+    def write(tmp):
+        nonlocal count
+        with open(tmp, "w", encoding="utf-8") as f:
+            for i, (c, s) in enumerate(sketches):
+                f.write(json.dumps({"word": c, "countrycode": "ZZ", "timestamp": stamp, "recognized": True,
+                                    "key_id": str(i), "drawing": to_google_drawing(s), "temperature": temperature,
+                                    "seed": seed}) + "\n")
+                count = i + 1
+    atomic_write(path, write)
+    return count
 
 # %% ../nbs/08_cli.ipynb #4092036c
 def sketchrnn_generate(argv=None):
     "Command line: generate sketches into Google-style ndjson (and optionally PNG, SVG, GIF)."
     p = generate_parser()
     a = p.parse_args(argv)
+    seed = a.seed if a.seed is not None else secrets.randbelow(2**63)   # drawn, so the output can be reproduced
     try:
         model = load_checkpoint(a.checkpoint)[0] if a.checkpoint else load_pretrained()
-        classes = [c.strip() for c in a.classes.split(",")] if a.classes else model.classes
+        classes = [c.strip() for c in a.classes.split(",") if c.strip()] if a.classes else model.classes
         for c in classes: model.label(c)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
-    sketches = generate_batch(model, classes, n=a.n, temperature=a.temperature, max_len=a.max_len, seed=a.seed)
-    write_ndjson(sketches, a.out, a.temperature, a.seed)
-    print(f"wrote {len(sketches)} sketches to {a.out}")
+    pictures = [x for x in (a.png, a.svg, a.gif) if x]
+    if pictures and len(classes)*a.n > MOST_PICTURED:
+        p.error(f"a picture holds at most {MOST_PICTURED} sketches, not {len(classes)*a.n}: lower --n or drop "
+                "--png/--svg/--gif")
+    stream = generate_stream(model, classes, n=a.n, temperature=a.temperature, max_len=a.max_len, seed=seed)
+    sketches = list(stream) if pictures else stream   # a picture needs them all (at most MOST_PICTURED)
+    try: count = write_ndjson(sketches, a.out, a.temperature, seed)
+    except KeyboardInterrupt: _fail(p.prog, f"interrupted; {a.out} was not written", 130)
+    print(f"wrote {count} sketches to {a.out} (seed {seed})")
+    if not pictures: return
     titles, seqs, ncols = [c for c, _ in sketches], [s for _, s in sketches], a.n if a.n > 1 else None
     for path in (a.png, a.svg):
         if path:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_model.ipynb #6142fe8b
 from __future__ import annotations
-import dataclasses, inspect, json, os
+import dataclasses, inspect, json, math, operator, os, secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -19,10 +19,12 @@ import sketchrnn_nb
 from .data import START, END, DEFAULT_CLASSES, check_classes, denormalize_sequence
 
 # %% auto #0
-__all__ = ['HEADS', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'DEFAULT_TEMPERATURE', 'MIN_MOVES', 'sample_pen', 'Head', 'MSEHead',
-           'GMMParams', 'split_gmm', 'GMMHead', 'make_head', 'SketchRNN', 'Config', 'model_settings', 'save_checkpoint',
-           'read_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'sample_rows',
-           'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'generate_batch']
+__all__ = ['HEADS', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'DEFAULT_TEMPERATURE', 'MIN_MOVES', 'sample_pen',
+           'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead', 'make_head', 'SketchRNN', 'Config', 'model_settings',
+           'atomic_write', 'save_checkpoint', 'read_safetensors', 'read_checkpoint', 'check_checkpoint',
+           'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling', 'check_seed',
+           'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'generate_stream',
+           'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, temperature, generator=None, allow_end=True):
@@ -167,8 +169,42 @@ class Config:
     device: str = "auto"               # 'auto' (cuda, then mps, then cpu), or a torch device name
 
     def __post_init__(self):
+        if isinstance(self.classes, (list, tuple)) and not all(isinstance(c, str) for c in self.classes):
+            raise ValueError(f"classes must be class names (strings), not {self.classes!r}")
         self.classes = tuple(check_classes(self.classes))
-        if self.head not in HEADS: raise ValueError(f"head must be one of {sorted(HEADS)}, not {self.head!r}")
+        for name in ("cache_dir", "out_dir"):   # paths are kept as text, so a config is plain JSON
+            if isinstance(getattr(self, name), os.PathLike): setattr(self, name, os.fspath(getattr(self, name)))
+        problems = [f"{k} must be {what}, not {getattr(self, k)!r}" for k, (ok, what) in SETTING_RULES.items()
+                    if not ok(getattr(self, k))]
+        if problems: raise ValueError("; ".join(problems))
+
+# %% ../nbs/01_model.ipynb #11b02cfb
+def _whole(v, lo=0) -> bool: return isinstance(v, int) and not isinstance(v, bool) and v >= lo
+def _number(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+def _device_name(v) -> bool:
+    "Is `v` 'auto' or a name `torch.device` understands?"
+    if v == "auto": return True
+    try: return isinstance(v, str) and torch.device(v) is not None
+    except (RuntimeError, ValueError): return False
+
+SETTING_RULES = {   # setting: (test, what it must be)
+    "max_per_class": (lambda v: v is None or _whole(v, 1), "a whole number >= 1, or None for every drawing"),
+    "max_len": (lambda v: _whole(v, 2), "a whole number >= 2"),
+    **{k: (lambda v: _whole(v, 1), "a whole number >= 1") for k in
+       ("embed_dim", "hidden_size", "num_layers", "n_mixtures", "epochs", "batch_size", "early_stop_patience")},
+    "lr_patience": (lambda v: _whole(v, 0), "a whole number >= 0"),
+    **{k: (lambda v: _number(v) and 0 <= v < 1, "a number from 0 up to (not including) 1") for k in
+       ("dropout", "output_dropout", "augment_scale", "augment_drop")},
+    **{k: (lambda v: _number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip")},
+    "lr_factor": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1"),
+    **{k: (lambda v: isinstance(v, bool), "true or false") for k in ("augment", "balance")},
+    "head": (lambda v: v in HEADS, f"one of {sorted(HEADS)}"),
+    "seed": (lambda v: _whole(v, 0) and v < 2**63, "a whole number from 0 to 2**63 - 1"),
+    "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),
+    "out_dir": (lambda v: isinstance(v, str) and v.strip() != "", "a folder"),
+    "device": (_device_name, "'auto' or a torch device such as 'cpu', 'cuda', 'cuda:1' or 'mps'"),
+}
 
 # %% ../nbs/01_model.ipynb #43d60e0e
 RETIRED_SETTINGS = ("temperature", "grid", "samples_per_class")   # stored by older checkpoints, read by nothing
@@ -198,42 +234,89 @@ def from_config(cls: SketchRNN, config: Config, stats=None) -> SketchRNN:
     "A fresh model as `config` describes it, with normalization `stats`."
     return cls(stats=stats, **model_settings(config))
 
+# %% ../nbs/01_model.ipynb #2bce5fc4
+def atomic_write(path, write) -> Path:
+    "Call `write(tmp)` on a temporary file beside `path`, flush it to disk, then rename it over `path` in one step."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")   # never shared by two writers
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as f: os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
+    fd = os.open(path.parent, os.O_RDONLY)   # the rename itself reaches the disk
+    try: os.fsync(fd)
+    finally: os.close(fd)
+    return path
+
 # %% ../nbs/01_model.ipynb #bd76fbdc
 CHECKPOINT_FORMAT = "sketchrnn_nb.checkpoint/1"
 
 def save_checkpoint(model: SketchRNN, path, config: Config, history=()):
     "Atomically write `model` with its config, stats, classes and history to the safetensors file `path`."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     meta = {"format": CHECKPOINT_FORMAT, "version": sketchrnn_nb.__version__, "config": json.dumps(config.to_dict()),
             "stats": json.dumps(model.stats), "classes": json.dumps(model.classes),
             "history": json.dumps(list(history))}
-    tmp = path.with_name(path.name + ".tmp")
-    save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(tmp), metadata=meta)
-    os.replace(tmp, path)
-    return path
+    tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
+    return atomic_write(path, lambda tmp: save_file(tensors, str(tmp), metadata=meta))
 
 # %% ../nbs/01_model.ipynb #fbd5f1cb
-def read_checkpoint(path) -> tuple[dict, dict]:
-    "The tensors and the decoded metadata of a checkpoint, or a `ValueError` saying why it is not one."
+def read_safetensors(path) -> tuple[dict, dict]:
+    "The tensors and the metadata of the safetensors file `path`, or an error saying why it cannot be read."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No checkpoint at {path}.")
     try:
         with safe_open(str(path), framework="pt", device="cpu") as f:
-            meta, tensors = f.metadata() or {}, {k: f.get_tensor(k) for k in f.keys()}
+            return {k: f.get_tensor(k) for k in f.keys()}, f.metadata() or {}
     except Exception as e:
         raise ValueError(f"{path} is not a sketchrnn_nb checkpoint: safetensors cannot read it ({e}).") from e
+
+def read_checkpoint(path) -> tuple[dict, dict]:
+    "The tensors and the decoded metadata of a checkpoint, or a `ValueError` saying why it is not one."
+    tensors, meta = read_safetensors(path)
     if meta.get("format") != CHECKPOINT_FORMAT:
         raise ValueError(f"{path} is not a sketchrnn_nb checkpoint of format {CHECKPOINT_FORMAT!r} (its format: "
                          f"{meta.get('format')!r}). Checkpoints are written by `save_checkpoint` / `sketchrnn_train`.")
-    info = {k: json.loads(meta[k]) for k in ("config", "stats", "classes", "history")}
-    return tensors, info | {"version": meta.get("version")}
+    info = {"version": meta.get("version")}
+    for k in ("config", "stats", "classes", "history"):
+        if k not in meta: raise ValueError(f"{path} is a damaged checkpoint: its metadata has no {k!r}.")
+        try: info[k] = json.loads(meta[k])
+        except (ValueError, RecursionError) as e:
+            raise ValueError(f"{path} is a damaged checkpoint: its {k!r} metadata is not JSON ({e}).") from None
+    return tensors, info
+
+# %% ../nbs/01_model.ipynb #4ddb0842
+def _bad_stats(stats) -> str | None:
+    "Why `stats` cannot normalize sketches, or None if it can."
+    if stats is None: return None
+    if not isinstance(stats, dict) or "std" not in stats: return "it has no 'std'"
+    for k in ("mean", "std"):
+        v = stats.get(k, [0, 0])
+        if not (isinstance(v, list) and len(v) == 2 and all(_number(x) for x in v)):
+            return f"its {k} is not 2 finite numbers"
+    return None if min(stats["std"]) > 0 else "its std is not positive"
+
+def check_checkpoint(path, tensors, info):
+    "Refuse a checkpoint whose config, classes, stats or weights could not make a working model."
+    problems = []
+    if not isinstance(info["config"], dict): problems.append("its config is not a JSON object")
+    classes = info["classes"]
+    if not (isinstance(classes, list) and classes and all(isinstance(c, str) and c for c in classes)):
+        problems.append("its classes are not a list of names")
+    elif len(set(classes)) != len(classes): problems.append(f"its classes repeat a name ({classes})")
+    if (why := _bad_stats(info["stats"])): problems.append(f"its normalization stats are unusable: {why}")
+    nonfinite = [k for k, v in tensors.items() if v.is_floating_point() and not torch.isfinite(v).all()]
+    if nonfinite: problems.append(f"weights {nonfinite[:3]} hold NaN or infinity (a diverged training run?)")
+    if problems: raise ValueError(f"{path} cannot be used: " + "; ".join(problems) + ".")
 
 # %% ../nbs/01_model.ipynb #b2f611ed
 def load_checkpoint(path, device="cpu") -> tuple[SketchRNN, dict]:
     "Rebuild the model of a checkpoint (weights, stats, classes) on `device`; also return its metadata (with `config`)."
     tensors, info = read_checkpoint(path)
-    config = Config.from_dict(info["config"])
+    check_checkpoint(path, tensors, info)
+    try: config = Config.from_dict(info["config"])
+    except (TypeError, ValueError) as e: raise ValueError(f"{path}: its config is not valid: {e}") from None
     model = SketchRNN.from_config(config, info["stats"])
     model.classes = list(info["classes"])
     try: model.load_state_dict(tensors)
@@ -303,11 +386,26 @@ def stepper(self: SketchRNN, labels) -> Stepper:
 DEFAULT_TEMPERATURE = 0.4   # the library's default sampling temperature
 MIN_MOVES = 2               # a sketch (or a completion) may end once it has made this many moves: never an empty one
 
+def check_sampling(temperature, max_len):
+    "Refuse a temperature or sketch length that sampling cannot use."
+    if not (_number(temperature) and temperature > 0):
+        raise ValueError(f"temperature must be a finite number > 0 (about 0.1 to 1), not {temperature!r}")
+    if not _whole(max_len, 2): raise ValueError(f"max_len must be a whole number >= 2, not {max_len!r}")
+
+def check_seed(seed):
+    "`seed` as an int, or None; refuse anything but a whole number from 0 to 2**63 - 1."
+    if seed is None: return None
+    try: seed = operator.index(seed)
+    except TypeError: raise ValueError(f"seed must be a whole number, not {seed!r}") from None
+    if not 0 <= seed < 2**63: raise ValueError(f"seed must be from 0 to 2**63 - 1, not {seed}")
+    return seed
+
 def _generator(seed, device):
     "A torch generator seeded with `seed` (or randomly) on `device`."
     g = torch.Generator(device=device)
+    seed = check_seed(seed)
     if seed is None: g.seed()
-    else: g.manual_seed(int(seed))
+    else: g.manual_seed(seed)
     return g
 
 # %% ../nbs/01_model.ipynb #6615052e
@@ -316,6 +414,7 @@ def _read_prefix(step, prefix, B, dev):
     rows = torch.tensor(START, device=dev)[None]
     if prefix is not None and len(prefix):
         p = torch.as_tensor(np.asarray(prefix, np.float32).reshape(-1, 5), device=dev)
+        if not torch.isfinite(p).all(): raise ValueError("The prefix holds NaN or infinity: pass finite stroke-5 rows.")
         if (p[:, 4] == 1).any(): raise ValueError("The prefix contains an end-of-sketch row: pass the rows before it.")
         rows = torch.cat([rows, p])
     state = None
@@ -326,6 +425,7 @@ def _read_prefix(step, prefix, B, dev):
 @torch.inference_mode()
 def sample_rows(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, prefix=None):
     "Yield `(rows, done)` per step for sketches of `labels`: normalized rows `(B, 5)`, a finished mask; after `prefix`."
+    check_sampling(temperature, max_len)
     model.eval()
     dev = model.device
     labels = torch.as_tensor(labels, device=dev).reshape(-1)
@@ -373,14 +473,32 @@ def generate_sketch(model, class_name, temperature=DEFAULT_TEMPERATURE, max_len=
     "One new sketch of `class_name` as a denormalized stroke-5 array (stops at the end-of-sketch row or `max_len`)."
     return finish_sketch(list(generate_steps(model, class_name, temperature, max_len, seed)), None)
 
-# %% ../nbs/01_model.ipynb #3979f10f
+# %% ../nbs/01_model.ipynb #4a5e645b
 def sample_sequences(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, prefix=None):
     "Every row `sample_rows` yields, stacked per sketch: normalized `(B, steps, 5)`."
     steps = [rows.cpu().numpy() for rows, _ in sample_rows(model, labels, temperature, max_len, seed, prefix)]
     return np.stack(steps, 1) if steps else np.zeros((len(labels), 0, 5), np.float32)
 
+def _check_request(class_names, n):
+    "Refuse a request for sketches that names no classes or no positive whole number of sketches."
+    if isinstance(class_names, str) or not len(class_names):
+        raise ValueError(f"class_names must be a non-empty list of class names, e.g. ['apple'], not {class_names!r}")
+    if not _whole(n, 1): raise ValueError(f"n must be a whole number >= 1 (sketches per class), not {n!r}")
+
+# %% ../nbs/01_model.ipynb #d373c201
+def generate_stream(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, chunk=256):
+    "Yield `(class_name, stroke-5)` for `n` sketches of each of `class_names`, generated `chunk` at a time."
+    _check_request(class_names, n)
+    check_sampling(temperature, max_len)
+    seed = check_seed(seed)
+    labels, total = [model.label(c) for c in class_names], len(class_names)*n
+    chunk = chunk or total
+    for k, start in enumerate(range(0, total, chunk)):
+        part = [labels[i//n] for i in range(start, min(start + chunk, total))]
+        part_seed = None if seed is None else (seed + k) % 2**63
+        for y, rows in zip(part, sample_sequences(model, part, temperature, max_len, part_seed)):
+            yield model.classes[y], finish_sketch(rows, model.stats)
+
 def generate_batch(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
     "`n` sketches of each of `class_names`, generated together in one loop: a list of `(class_name, stroke-5 array)`."
-    names = [c for c in class_names for _ in range(n)]
-    rows = sample_sequences(model, [model.label(c) for c in names], temperature, max_len, seed)
-    return [(c, finish_sketch(r, model.stats)) for c, r in zip(names, rows)]
+    return list(generate_stream(model, class_names, n, temperature, max_len, seed, chunk=None))

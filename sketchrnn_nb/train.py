@@ -4,25 +4,57 @@
 
 # %% ../nbs/03_train.ipynb #3ae3cdb0
 from __future__ import annotations
-import random, sys, time
+import fcntl, json, os, random, socket, time
 from pathlib import Path
 import numpy as np
 import torch
 from tqdm.auto import tqdm
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
                                QuickDrawDataset, collate_fn, balanced_sampler)
-from .model import Config, SketchRNN, model_settings, save_checkpoint, read_checkpoint, load_checkpoint
+from safetensors.torch import save_file
+from .model import (Config, SketchRNN, model_settings, atomic_write, read_safetensors, save_checkpoint,
+                                read_checkpoint, load_checkpoint)
 from .loss import batch_loss
 
 # %% auto #0
-__all__ = ['split_items', 'prepare_data', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step', 'run_epoch',
-           'make_loaders', 'resume_from', 'train_model']
+__all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'MIN_PER_CLASS', 'TrainingError', 'RunFolderError', 'DataError',
+           'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'split_items', 'prepare_data', 'pick_device',
+           'seed_everything', 'make_optimizer', 'train_step', 'run_epoch', 'make_loaders', 'loader_generators',
+           'RunLock', 'claim_run_folder', 'save_resume', 'load_resume', 'warm_start', 'train_model']
+
+# %% ../nbs/03_train.ipynb #9e14e503
+class TrainingError(RuntimeError):
+    "Training stopped for a reason the user can act on; the command line exits with `exit_code`."
+    exit_code = 1
+
+class RunFolderError(TrainingError):
+    "The run folder holds another run, is in use by another process, or cannot be written."
+    exit_code = 2
+
+class DataError(TrainingError):
+    "The data cannot train a model: no drawing fits, or a split is empty."
+    exit_code = 3
+
+class DivergedError(TrainingError):
+    "The loss became NaN, infinite or absurdly large."
+    exit_code = 4
+
+class NothingToDo(TrainingError):
+    "The run already reached its last epoch, or stopped early."
+    exit_code = 5
+
+class TrainingInterrupted(TrainingError):
+    "Ctrl-C (or SIGINT) stopped training; the run can be resumed."
+    exit_code = 130
 
 # %% ../nbs/03_train.ipynb #45c2cb02
 def split_items(config: Config):
     "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
     data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
     items, _ = preprocess_data(data, max_len=config.max_len, classes=config.classes)
+    if not items:
+        raise DataError(f"No drawing of {', '.join(config.classes)} fits max_len={config.max_len}: every one is "
+                        "longer. Raise max_len (the default, 200, keeps almost every drawing).")
     return split_dataset(items, seed=config.seed)
 
 # %% ../nbs/03_train.ipynb #a98bd7e7
@@ -36,8 +68,14 @@ def prepare_data(config: Config):
 
 # %% ../nbs/03_train.ipynb #a08c8287
 def pick_device(name="auto") -> torch.device:
-    "`name`, or for 'auto' the best available of cuda, mps, cpu."
-    if name != "auto": return torch.device(name)
+    "`name`, or for 'auto' the best available of cuda, mps, cpu; refuses a device this machine does not have."
+    if name != "auto":
+        dev, n_cuda = torch.device(name), torch.cuda.device_count() if torch.cuda.is_available() else 0
+        has_mps = getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()
+        if (dev.type == "cuda" and (dev.index or 0) >= n_cuda) or (dev.type == "mps" and not has_mps):
+            raise ValueError(f"device {name!r} is not available here ({n_cuda} CUDA devices, MPS "
+                             f"{'available' if has_mps else 'not available'}): use 'cpu' or 'auto'.")
+        return dev
     if torch.cuda.is_available(): return torch.device("cuda")
     if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available(): return torch.device("mps")
     return torch.device("cpu")
@@ -64,14 +102,25 @@ def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0) -> torc
     opt.step()
     return loss.detach()
 
+# %% ../nbs/03_train.ipynb #1d8eb5c5
+DIVERGED_LOSS = 1e4   # a mean loss above this (nats) means the run diverged
+
+def _check_loss(mean, step):
+    "Raise `DivergedError` if the running mean loss is not finite or above `DIVERGED_LOSS`."
+    if not np.isfinite(mean) or mean > DIVERGED_LOSS:
+        raise DivergedError(f"the loss reached {mean:.3g} at batch {step}")
+
 # %% ../nbs/03_train.ipynb #cdab7f6d
 def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=20):
     "Mean loss over `loader`; trains (a `train_step` per batch) when given an optimizer `opt`."
     model.train(opt is not None)
     total = torch.zeros((), device=device, dtype=torch.float32 if device.type == "mps" else torch.float64)
     n = 0
-    def show():  # .item() waits for the GPU: only every `refresh` batches and at the end
-        if bar is not None and n: bar.set_postfix(loss=f"{total.item()/n:.3f}")
+    def check(step):  # .item() waits for the GPU: only every `refresh` batches and at the end
+        if not n: return
+        mean = total.item()/n
+        _check_loss(mean, step)
+        if bar is not None: bar.set_postfix(loss=f"{mean:.3f}")
     with torch.set_grad_enabled(opt is not None):
         for i, b in enumerate(loader):
             batch = [t.to(device, non_blocking=True) for t in (b.inputs, b.targets, b.mask, b.labels)]
@@ -79,8 +128,8 @@ def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=
             total.add_(loss, alpha=len(b.labels))
             n += len(b.labels)
             if bar is not None: bar.update(1)
-            if i % refresh == 0: show()
-    show()
+            if i % refresh == 0: check(i)
+    check(len(loader))
     return total.item()/max(n, 1)
 
 # %% ../nbs/03_train.ipynb #d4ec22d2
@@ -95,57 +144,197 @@ def make_loaders(config: Config, train_ds, valid_ds, device):
     dl_valid = torch.utils.data.DataLoader(valid_ds, config.batch_size, collate_fn=collate_fn, pin_memory=pin)
     return dl_train, dl_valid
 
+def loader_generators(loader) -> list[torch.Generator]:
+    "The random generators `loader` draws from: its own, and its sampler's if it has one."
+    gens = [loader.generator, getattr(loader.sampler, "generator", None)]
+    return [g for g in gens if g is not None]
+
+# %% ../nbs/03_train.ipynb #fcae2341
+RUN_FILES = ("best.safetensors", "resume.safetensors")
+
+class RunLock:
+    "An exclusive lock on a run folder, held while a run trains and released when it ends (or its process dies)."
+    def __init__(self, folder): self.folder, self.file = Path(folder), None
+
+    def __enter__(self):
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.file = open(self.folder/".lock", "a+")
+        except OSError as e:
+            raise RunFolderError(f"Cannot write to the run folder {self.folder} ({e.strerror}): choose another "
+                                 "out_dir.") from None
+        try: fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.file.seek(0)
+            holder = self.file.read().strip() or "another process"
+            self.file.close()
+            raise RunFolderError(f"{self.folder} is in use by another training run ({holder}): wait for it to end, "
+                                 "or choose another out_dir.") from None
+        self.file.seek(0)
+        self.file.truncate()
+        self.file.write(f"pid {os.getpid()} on {socket.gethostname()}, since {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        self.file.flush()
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.file, fcntl.LOCK_UN)
+        self.file.close()
+
+# %% ../nbs/03_train.ipynb #8a6e53ee
+def claim_run_folder(folder, resume=None, overwrite=False):
+    "Check that a run may write into `folder` (see above); with `overwrite`, remove the run that is there."
+    folder = Path(folder)
+    if resume and overwrite: raise RunFolderError("Pass resume or overwrite, not both.")
+    if folder.exists() and not folder.is_dir():
+        raise RunFolderError(f"The run folder {folder} is a file: choose another out_dir.")
+    there = [f for f in RUN_FILES if (folder/f).exists()]
+    if resume is True and not (folder/"resume.safetensors").exists():
+        raise RunFolderError(f"Nothing to resume in {folder}: it has no resume.safetensors (a run writes it after "
+                             "each epoch).")
+    if there and not resume and not overwrite:
+        raise RunFolderError(f"{folder} already holds a run ({', '.join(there)}). Resume it (resume=True, "
+                             "--resume), replace it (overwrite=True, --overwrite), or choose another out_dir.")
+    if overwrite:
+        for f in there: (folder/f).unlink()
+
+# %% ../nbs/03_train.ipynb #b3819802
+RESUME_FORMAT = "sketchrnn_nb.resume/1"
+
+def _rng_tensors(generators) -> dict:
+    "The states of torch's generator, CUDA's and `generators`, as uint8 tensors."
+    states = {"rng.torch": torch.get_rng_state()}
+    if torch.cuda.is_available(): states |= {f"rng.cuda.{i}": s for i, s in enumerate(torch.cuda.get_rng_state_all())}
+    return states | {f"rng.loader.{i}": g.get_state() for i, g in enumerate(generators)}
+
+def save_resume(path, model, opt, sched, config: Config, state: dict, generators):
+    "Atomically write what resuming a run needs: weights, optimizer, schedule, `state` and random generators."
+    tensors = {f"model.{k}": v.detach().cpu() for k, v in model.state_dict().items()}
+    opt_state = opt.state_dict()
+    for i, st in opt_state["state"].items():
+        tensors |= {f"opt.{i}.{k}": v.detach().cpu() for k, v in st.items()}
+    tensors |= _rng_tensors(generators)
+    meta = {"format": RESUME_FORMAT, "config": json.dumps(config.to_dict()), "state": json.dumps(state),
+            "param_groups": json.dumps(opt_state["param_groups"]), "scheduler": json.dumps(sched.state_dict())}
+    tensors = {k: v.contiguous() for k, v in tensors.items()}
+    return atomic_write(path, lambda tmp: save_file(tensors, str(tmp), metadata=meta))
+
+# %% ../nbs/03_train.ipynb #05af272a
+def load_resume(path, model, opt, sched, generators) -> dict:
+    "Restore what `save_resume` wrote into `model`, `opt`, `sched` and the random generators; return its `state`."
+    tensors, meta = read_safetensors(path)
+    if meta.get("format") != RESUME_FORMAT:
+        raise RunFolderError(f"{path} is not a resume file of format {RESUME_FORMAT!r}.")
+    model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+    state = {}
+    for k, v in tensors.items():
+        if k.startswith("opt."):
+            _, i, name = k.split(".", 2)
+            state.setdefault(int(i), {})[name] = v
+    opt.load_state_dict({"state": state, "param_groups": json.loads(meta["param_groups"])})
+    sched.load_state_dict(json.loads(meta["scheduler"]))
+    torch.set_rng_state(tensors["rng.torch"])
+    cuda = [tensors[f"rng.cuda.{i}"] for i in range(torch.cuda.device_count()) if f"rng.cuda.{i}" in tensors]
+    if cuda: torch.cuda.set_rng_state_all(cuda)
+    for i, g in enumerate(generators): g.set_state(tensors[f"rng.loader.{i}"])
+    return json.loads(meta["state"])
+
 # %% ../nbs/03_train.ipynb #93152eea
-def resume_from(path, config: Config, stats):
-    "The model and history of checkpoint `path`, refusing one whose model settings or classes differ from `config`'s."
+def _check_resumable(path, saved: dict, config: Config):
+    "Refuse to resume from `path` if its config's model settings or classes differ from `config`'s."
+    if model_settings(Config.from_dict(saved)) != model_settings(config):
+        raise RunFolderError(f"Cannot resume from {path}: its model settings or classes differ from this config's.")
+
+def warm_start(path, config: Config, stats):
+    "The model and history of checkpoint `path`, to continue training with a fresh optimizer."
     model, info = load_checkpoint(path)
-    if model_settings(info["config"]) != model_settings(config):
-        raise ValueError(f"Cannot resume from {path}: its model settings or classes differ from this config's.")
+    _check_resumable(path, info["config"].to_dict(), config)
     model.stats = stats
     return model, info["history"]
 
-# %% ../nbs/03_train.ipynb #0a3713d5
+# %% ../nbs/03_train.ipynb #365699a8
 def _epoch_line(h, improved) -> str:
     "One line of progress for the history entry `h`."
     return (f"epoch {h['epoch']:3d}  train {h['train_loss']:.4f}  valid {h['valid_loss']:.4f}  lr {h['lr']:.1e}  "
             f"{h['seconds']:.1f}s{'  *best' if improved else ''}")
 
-def train_model(config: Config, resume=None, progress=True):
-    "Train a `SketchRNN` as `config` says; returns the best model (by validation loss) and the per-epoch history."
-    seed_everything(config.seed)
-    device = pick_device(config.device)
-    train_ds, valid_ds, _, stats = prepare_data(config)
-    model, history = SketchRNN.from_config(config, stats), []
-    if resume: model, history = resume_from(resume, config, stats)
-    model.to(device)
-    opt = make_optimizer(model, history[-1]["lr"] if history else config.lr)
-    sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=config.lr_factor, patience=config.lr_patience)
-    dl_train, dl_valid = make_loaders(config, train_ds, valid_ds, device)
-    best = min((h["valid_loss"] for h in history), default=float("inf"))
-    best_path, stale = Path(config.out_dir)/"best.safetensors", 0
-    try:
-        for epoch in range(len(history) + 1, config.epochs + 1):
-            t0 = time.time()
+MIN_PER_CLASS = 4   # the fewest drawings of a class that the 70/15/15 split gives a validation drawing (0.15 * 4 -> 1)
+
+def _check_splits(train_ds, valid_ds):
+    "Refuse splits that cannot train and validate a model."
+    for name, ds in (("training", train_ds), ("validation", valid_ds)):
+        if not len(ds):
+            raise DataError(f"The {name} split is empty ({len(train_ds)} training, {len(valid_ds)} validation "
+                            f"drawings): each class needs at least {MIN_PER_CLASS} drawings within max_len for the "
+                            "split to give it a validation drawing. Raise max_per_class (or max_len).")
+
+def _best_so_far(history):
+    "The best validation loss of `history` and the epochs since it."
+    if not history: return float("inf"), 0
+    best = min(range(len(history)), key=lambda i: history[i]["valid_loss"])
+    return history[best]["valid_loss"], len(history) - 1 - best
+
+# %% ../nbs/03_train.ipynb #99d8391e
+def _train_epochs(config, model, opt, sched, loaders, state, folder, progress):
+    "The epoch loop of `train_model`, from `state` (history, best loss, epochs without improvement) on."
+    device, (dl_train, dl_valid) = model.device, loaders
+    history = state["history"]
+    for epoch in range(len(history) + 1, config.epochs + 1):
+        t0 = time.time()
+        try:
             with tqdm(total=len(dl_train), desc=f"epoch {epoch}/{config.epochs}", disable=not progress,
                       leave=False) as bar:
                 train_loss = run_epoch(model, dl_train, device, opt, config.grad_clip, bar)
             valid_loss = run_epoch(model, dl_valid, device)
-            history.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
-                                lr=opt.param_groups[0]["lr"], seconds=round(time.time() - t0, 2)))
-            sched.step(valid_loss)
-            improved = valid_loss < best
-            if improved:
-                best, stale = valid_loss, 0
-                save_checkpoint(model, best_path, config, history)
-            else: stale += 1
-            if progress: print(_epoch_line(history[-1], improved), flush=True)
-            if stale >= config.early_stop_patience:
-                if progress: print(f"early stop: no better validation loss for {stale} epochs")
-                break
-    except KeyboardInterrupt:
-        print(f"\ninterrupted after {len(history)} epochs; the best checkpoint {best_path} is intact", file=sys.stderr)
-    if not best_path.exists():
-        raise RuntimeError("Training ended before the first epoch finished: no checkpoint was written.")
-    model.load_state_dict(read_checkpoint(best_path)[0])
-    save_checkpoint(model, best_path, config, history)  # best weights with the whole history
-    return model.eval(), history
+        except DivergedError as e:
+            kept = f"the best checkpoint (epoch {min(history, key=lambda h: h['valid_loss'])['epoch']}) is kept" \
+                if history else "no checkpoint was written"
+            raise DivergedError(f"Training diverged in epoch {epoch}: {e}; {kept}. Lower the learning rate "
+                                f"(lr is {opt.param_groups[0]['lr']:g}) or the gradient clip.") from None
+        history.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
+                            lr=opt.param_groups[0]["lr"], seconds=round(time.time() - t0, 2)))
+        sched.step(valid_loss)
+        improved = valid_loss < state["best"]
+        state["best"], state["stale"] = (valid_loss, 0) if improved else (state["best"], state["stale"] + 1)
+        if improved: save_checkpoint(model, folder/"best.safetensors", config, history)
+        save_resume(folder/"resume.safetensors", model, opt, sched, config, state, loader_generators(dl_train))
+        if progress: print(_epoch_line(history[-1], improved), flush=True)
+        if state["stale"] >= config.early_stop_patience:
+            if progress: print(f"early stop: no better validation loss for {state['stale']} epochs")
+            break
+
+# %% ../nbs/03_train.ipynb #287d4dac
+def train_model(config: Config, resume=None, overwrite=False, progress=True):
+    "Train a `SketchRNN` as `config` says; returns the best model (by validation loss) and the per-epoch history."
+    folder, device = Path(config.out_dir), pick_device(config.device)
+    exact = resume is True or bool(resume) and read_safetensors(resume)[1].get("format") == RESUME_FORMAT
+    with RunLock(folder):
+        claim_run_folder(folder, resume, overwrite)
+        seed_everything(config.seed)
+        train_ds, valid_ds, _, stats = prepare_data(config)
+        _check_splits(train_ds, valid_ds)
+        model, history = SketchRNN.from_config(config, stats), []
+        if resume and not exact:
+            model, history = warm_start(resume, config, stats)
+            save_checkpoint(model, folder/"best.safetensors", config, history)   # the best so far, until one beats it
+        model.to(device)
+        opt = make_optimizer(model, history[-1]["lr"] if history else config.lr)
+        sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=config.lr_factor, patience=config.lr_patience)
+        loaders = make_loaders(config, train_ds, valid_ds, device)
+        state = dict(zip(("best", "stale"), _best_so_far(history)), history=history)
+        if exact:
+            path = folder/"resume.safetensors" if resume is True else Path(resume)
+            _check_resumable(path, json.loads(read_safetensors(path)[1]["config"]), config)
+            state = load_resume(path, model, opt, sched, loader_generators(loaders[0]))
+        done = len(state["history"])
+        if done >= config.epochs or state["stale"] >= config.early_stop_patience:
+            why = (f"it stopped early (no better validation loss for {state['stale']} epochs); raise "
+                   "early_stop_patience" if done < config.epochs else f"raise epochs (it is {config.epochs})")
+            raise NothingToDo(f"Nothing to do: the run in {folder} has trained {done} epochs and {why} to go on.")
+        try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress)
+        except KeyboardInterrupt:
+            raise TrainingInterrupted(f"Interrupted after {len(state['history'])} finished epochs. {folder} keeps "
+                                      "the best model and the last finished epoch: continue with resume=True "
+                                      "(--resume).") from None
+        model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
+        save_checkpoint(model, folder/"best.safetensors", config, state["history"])   # with the whole history
+    return model.eval(), state["history"]
