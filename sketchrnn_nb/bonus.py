@@ -11,14 +11,14 @@ import matplotlib.pyplot as plt
 from PIL import Image
 from fastcore.basics import patch
 from .data import END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, as_stroke5, pens_until_end
-from .model import DEFAULT_TEMPERATURE, generate_batch, sample_sequences, finish_sketch
+from .model import DEFAULT_TEMPERATURE, check_request, generate_batch, sample_sequences, finish_sketch
 from .visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, save_figure,
     draw_strokes, plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)
 
 # %% auto #0
-__all__ = ['SCENE_UNITS', 'temperature_grid', 'RefinementDemo', 'interactive_refinement_demo', 'complete_sketch',
-           'plot_completions', 'regenerate_from', 'DrawingPad', 'drawing_pad', 'Scene', 'compose_scene',
-           'multi_object_composition_demo']
+__all__ = ['SCENE_UNITS', 'MAX_SCENE_DEPTH', 'temperature_grid', 'RefinementDemo', 'interactive_refinement_demo',
+           'complete_sketch', 'plot_completions', 'regenerate_from', 'DrawingPad', 'drawing_pad', 'Scene',
+           'compose_scene', 'multi_object_composition_demo']
 
 # %% ../nbs/05_bonus.ipynb #4749e201
 def temperature_grid(model, class_name, temperatures=(0.3, 0.6, 0.9), n=3, seed=0, path=None):
@@ -87,12 +87,16 @@ def _prefix_rows(prefix):
     seq, _, stop = pens_until_end(seq)
     seq = seq[:stop]
     if not len(seq): raise ValueError("Empty drawing: draw at least one stroke for the model to complete.")
+    if not np.isfinite(seq).all(): raise ValueError("The drawing holds NaN or infinity: pass finite coordinates.")
     return seq
 
 # %% ../nbs/05_bonus.ipynb #f0b43126
 def complete_sketch(model, prefix, class_name, n=4, temperature=DEFAULT_TEMPERATURE, seed=None, max_len=250,
                     size=None):
     "`n` stroke-5 completions of the partial drawing `prefix` (strokes or stroke-5, in a `size` square or 256 units)."
+    check_request([class_name], n)
+    if size is not None and not (np.isfinite(size) and size > 0):
+        raise ValueError(f"size must be the drawing area's side, a number > 0, not {size!r}")
     label = model.label(class_name)
     rows = _prefix_rows(prefix)
     if len(rows) >= max_len:
@@ -268,6 +272,7 @@ def show(self: DrawingPad, step):
 
 # %% ../nbs/05_bonus.ipynb #78e6384d
 SCENE_UNITS = 512  # a scene's width in stroke units (a Quick, Draw! drawing spans about 256)
+MAX_SCENE_DEPTH = 3   # objects placed by hand start at most this many scene widths down
 
 @dataclass
 class Scene:
@@ -307,11 +312,22 @@ def plot(self: Scene, ax=None, size=5, show_boxes=False, path=None):
     return ax.figure
 
 # %% ../nbs/05_bonus.ipynb #26ad2962
-def _parse_spec(item, default_size):
-    "`(class_name, position or None, size)` from a scene spec entry."
-    if isinstance(item, str): return item, None, default_size
-    item = tuple(item) + (None, None)
-    return item[0], item[1], item[2] or default_size
+def _parse_spec(item, default_size, width=1.0):
+    "`(class_name, position or None, size)` from a scene spec entry, or a `ValueError` saying what is wrong with it."
+    if isinstance(item, str): item = (item,)
+    if not isinstance(item, (tuple, list)) or not 1 <= len(item) <= 3 or not isinstance(item[0], str):
+        raise ValueError(f"A scene object is a class name or (class, (x, y) or None, size), not {item!r}")
+    c, pos, size = (tuple(item) + (None, None))[:3]
+    size = default_size if size is None else size
+    if not (isinstance(size, (int, float)) and 0 < size <= width):
+        raise ValueError(f"Size of {c!r} must be in (0, {width}], got {size!r}")
+    if pos is None: return c, None, size
+    try: x, y = (float(v) for v in pos)
+    except (TypeError, ValueError): raise ValueError(f"The position of {c!r} must be (x, y), not {pos!r}") from None
+    if not (0 <= x <= width - size and 0 <= y <= MAX_SCENE_DEPTH*width):
+        raise ValueError(f"The position of {c!r} must put it inside the scene: x from 0 to {width - size:g} "
+                         f"(the width less its size), y from 0 to {MAX_SCENE_DEPTH*width:g}; got {pos!r}")
+    return c, (x, y), size
 
 # %% ../nbs/05_bonus.ipynb #0edb36fc
 def _fit(strokes, side):
@@ -357,11 +373,9 @@ def _corners(positions, sizes, unit, width, gap):
 # %% ../nbs/05_bonus.ipynb #199f242d
 def compose_scene(model, spec, temperature=DEFAULT_TEMPERATURE, seed=0, size=0.3, gap=0.04, width=1.0):
     "A `Scene` of objects `spec` (class names, or `(class, (x, y) or None, size)` in fractions of the scene width)."
-    spec = [_parse_spec(s, size) for s in spec]
+    spec = [_parse_spec(s, size, width) for s in spec]
     if not spec: raise ValueError("An empty scene: give at least one object, e.g. ['cloud', 'car'].")
-    for c, pos, s in spec:
-        model.label(c)
-        if not 0 < s <= width: raise ValueError(f"Size of {c!r} must be in (0, {width}], got {s}")
+    for c, _, _ in spec: model.label(c)
     U = SCENE_UNITS/width
     sketches = [sk for _, sk in generate_batch(model, [c for c, _, _ in spec], 1, temperature, seed=seed)]
     fitted = [_fit(as_strokes(sk), s*U) for sk, (c, pos, s) in zip(sketches, spec)]

@@ -303,6 +303,17 @@ def parse_drawing(drawing, fmt="auto"):
                                  f"(min {a.min():g}, max {a.max():g}); for raw data pass fmt='raw'")
     return [np.stack(s[:2]).astype(np.int16) for s in strokes], fmt, zero
 
+# %% ../nbs/00_data.ipynb #6cb36541
+def _read_line(data: bytes, fmt):
+    "One ndjson line as `(record, strokes, fmt, zero-point strokes)`, or a `ValueError` saying what is wrong with it."
+    try: obj = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not UTF-8 text (byte {e.start} is {data[e.start]:#04x})") from None
+    except RecursionError: raise ValueError("JSON nested too deeply") from None
+    if not isinstance(obj, dict) or "drawing" not in obj: raise ValueError("expected a JSON object with a 'drawing'")
+    try: return (obj, *parse_drawing(obj["drawing"], fmt))
+    except RecursionError: raise ValueError("its drawing is nested too deeply") from None
+
 # %% ../nbs/00_data.ipynb #74de4e01
 def load_ndjson(path, fmt="auto", on_error="raise") -> Records:
     "Read Google's simplified or raw ndjson `path` into `Records` (raw drawings simplified as Google does)."
@@ -310,14 +321,10 @@ def load_ndjson(path, fmt="auto", on_error="raise") -> Records:
         raise ValueError(f"fmt must be 'auto', 'simplified' or 'raw', not {fmt!r}")
     if on_error not in ("raise", "skip"): raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     out, path = Records(), Path(path)
-    with open(path, encoding="utf-8") as f:
+    with open(path, "rb") as f:   # bytes: a line that is not UTF-8 is one bad line, not a failed file
         for n, line in enumerate(f, 1):
             if not line.strip(): continue
-            try:
-                obj = json.loads(line)
-                if not isinstance(obj, dict) or "drawing" not in obj:
-                    raise ValueError("expected a JSON object with a 'drawing'")
-                strokes, kind, zero = parse_drawing(obj["drawing"], fmt)
+            try: obj, strokes, kind, zero = _read_line(line, fmt)
             except ValueError as e:
                 if on_error == "raise":
                     raise NdjsonError(f"{path}, line {n}: {e}. Fix or remove the line, or pass on_error='skip'.") from e

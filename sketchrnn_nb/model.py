@@ -23,8 +23,8 @@ __all__ = ['HEADS', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'D
            'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead', 'make_head', 'SketchRNN', 'Config', 'model_settings',
            'atomic_write', 'save_checkpoint', 'read_safetensors', 'read_checkpoint', 'check_checkpoint',
            'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling', 'check_seed',
-           'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'generate_stream',
-           'generate_batch']
+           'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request',
+           'generate_stream', 'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, temperature, generator=None, allow_end=True):
@@ -479,7 +479,7 @@ def sample_sequences(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250
     steps = [rows.cpu().numpy() for rows, _ in sample_rows(model, labels, temperature, max_len, seed, prefix)]
     return np.stack(steps, 1) if steps else np.zeros((len(labels), 0, 5), np.float32)
 
-def _check_request(class_names, n):
+def check_request(class_names, n):
     "Refuse a request for sketches that names no classes or no positive whole number of sketches."
     if isinstance(class_names, str) or not len(class_names):
         raise ValueError(f"class_names must be a non-empty list of class names, e.g. ['apple'], not {class_names!r}")
@@ -488,7 +488,7 @@ def _check_request(class_names, n):
 # %% ../nbs/01_model.ipynb #d373c201
 def generate_stream(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, chunk=256):
     "Yield `(class_name, stroke-5)` for `n` sketches of each of `class_names`, generated `chunk` at a time."
-    _check_request(class_names, n)
+    check_request(class_names, n)
     check_sampling(temperature, max_len)
     seed = check_seed(seed)
     labels, total = [model.label(c) for c in class_names], len(class_names)*n

@@ -332,9 +332,11 @@ def train_model(config: Config, resume=None, overwrite=False, progress=True):
             raise NothingToDo(f"Nothing to do: the run in {folder} has trained {done} epochs and {why} to go on.")
         try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress)
         except KeyboardInterrupt:
-            raise TrainingInterrupted(f"Interrupted after {len(state['history'])} finished epochs. {folder} keeps "
-                                      "the best model and the last finished epoch: continue with resume=True "
-                                      "(--resume).") from None
+            done = len(state["history"])
+            raise TrainingInterrupted(
+                f"Interrupted after {done} finished epochs. {folder} keeps the best model and the last finished "
+                "epoch: continue with resume=True (--resume)." if (folder/"resume.safetensors").exists() else
+                "Interrupted before the first epoch finished: nothing was saved. Start the run again.") from None
         model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
         save_checkpoint(model, folder/"best.safetensors", config, state["history"])   # with the whole history
     return model.eval(), state["history"]
