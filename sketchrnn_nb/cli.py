@@ -4,15 +4,15 @@
 
 # %% ../nbs/08_cli.ipynb #d90d417d
 from __future__ import annotations
-import argparse, dataclasses, json, math, os, secrets, sys, time
+import argparse, dataclasses, json, os, secrets, sys, time
 from pathlib import Path
 import matplotlib.pyplot as plt
 from fastcore.docments import docments
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
                                to_google_drawing)
 from .model import (Config, DEFAULT_TEMPERATURE, atomic_write, load_checkpoint, load_pretrained,
-                                generate_stream)
-from .train import TrainingError, pick_device, train_model
+                                generate_stream, check_sampling, check_seed)
+from .train import TrainingError, check_items, pick_device, train_model
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 
 # %% auto #0
@@ -59,6 +59,8 @@ def sketchrnn_data(argv=None):
         data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
     items, _ = preprocess_data(data, max_len=config.max_len)
+    try: check_items(items, config)
+    except TrainingError as e: _fail(p.prog, str(e), e.exit_code)
     tr, va, te = split_dataset(items, seed=config.seed)
     stats = calculate_stats([s for s, _ in tr])
     print(data.summary())
@@ -99,22 +101,26 @@ def sketchrnn_train(argv=None):
     t0 = time.time()
     try: _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet)
     except TrainingError as e: _fail(p.prog, str(e), e.exit_code)
-    except (ValueError, FileNotFoundError) as e: _fail(p.prog, str(e), 2)
-    except KeyboardInterrupt: _fail(p.prog, "interrupted before training started; nothing was written", 130)
+    except KeyboardInterrupt: _fail(p.prog, "interrupted before training started", 130)
     plt.close(plot_training_history(history, Path(config.out_dir)/"training_loss_plot.png"))
     best = min(history, key=lambda h: h["valid_loss"])
     print(f"done in {time.time() - t0:.0f}s: best validation loss {best['valid_loss']:.4f} at epoch {best['epoch']}; "
           f"checkpoint {Path(config.out_dir)/'best.safetensors'}")
 
 # %% ../nbs/08_cli.ipynb #4816f372
-def _number_flag(kind, test, what):
-    "An argparse type: `kind(text)`, refused unless `test` holds, saying it must be `what`."
+def _checked(kind, check):
+    "An argparse type: `kind(text)`, then `check` (which raises `ValueError` saying what is wrong)."
     def parse(text):
         try: v = kind(text)
-        except ValueError: raise argparse.ArgumentTypeError(f"expected {what}, not {text!r}") from None
-        if not test(v): raise argparse.ArgumentTypeError(f"expected {what}, not {text!r}")
+        except ValueError: raise argparse.ArgumentTypeError(f"expected a {kind.__name__}, not {text!r}") from None
+        try: check(v)
+        except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
         return v
     return parse
+
+def _check_count(n):
+    "Refuse a number of sketches per class outside 1 to `MOST_SKETCHES`."
+    if not 1 <= n <= MOST_SKETCHES: raise ValueError(f"n must be from 1 to {MOST_SKETCHES:,}, not {n}")
 
 def _output_file(*suffixes):
     "An argparse type: a file whose folder exists and can be written, with one of `suffixes`."
@@ -128,22 +134,21 @@ def _output_file(*suffixes):
         return path
     return parse
 
-MOST_SKETCHES, MOST_PICTURED = 10**7, 400   # per run; in one PNG, SVG or GIF
+MOST_SKETCHES, MOST_PICTURED = 10**6, 400   # sketches per class (--n); sketches in one PNG, SVG or GIF
 
 # %% ../nbs/08_cli.ipynb #1b96fdb8
 def generate_parser() -> argparse.ArgumentParser:
     "The flags of `sketchrnn_generate`."
     p = argparse.ArgumentParser(prog="sketchrnn_generate", description="Draw sketches with a trained SketchRNN.")
     p.add_argument("--classes", default=None, help="comma-separated classes (default: all the model knows)")
-    p.add_argument("--n", type=_number_flag(int, lambda v: 1 <= v <= MOST_SKETCHES, f"1 to {MOST_SKETCHES:,}"),
-                   default=4, help="sketches per class (default: 4)")
-    p.add_argument("--temperature", type=_number_flag(float, lambda v: math.isfinite(v) and v > 0, "a number > 0"),
-                   default=DEFAULT_TEMPERATURE, help="sampling temperature: lower is tamer, 1 samples the model as "
-                   f"trained (default: {DEFAULT_TEMPERATURE})")
-    p.add_argument("--seed", type=_number_flag(int, lambda v: 0 <= v < 2**63, "a whole number from 0 to 2**63 - 1"),
-                   default=None, help="random seed, for the same sketches again (default: drawn, and recorded)")
-    p.add_argument("--max-len", dest="max_len", type=_number_flag(int, lambda v: v >= 2, "a whole number >= 2"),
-                   default=250, help="most points a sketch (default: 250)")
+    p.add_argument("--n", type=_checked(int, _check_count), default=4, help="sketches per class (default: 4)")
+    p.add_argument("--temperature", type=_checked(float, lambda t: check_sampling(t, 2)), default=DEFAULT_TEMPERATURE,
+                   help=f"sampling temperature: lower is tamer, 1 samples the model as trained (default: "
+                        f"{DEFAULT_TEMPERATURE})")
+    p.add_argument("--seed", type=_checked(int, check_seed), default=None,
+                   help="random seed, for the same sketches again (default: drawn, and recorded)")
+    p.add_argument("--max-len", dest="max_len", type=_checked(int, lambda n: check_sampling(1.0, n)), default=250,
+                   help="most points a sketch (default: 250)")
     p.add_argument("--checkpoint", default=None, help="model checkpoint (default: the shipped pretrained model)")
     p.add_argument("--out", type=_output_file(), default=Path("sketches.ndjson"),
                    help="ndjson output, a sketch a line (default: sketches.ndjson)")
@@ -176,7 +181,8 @@ def sketchrnn_generate(argv=None):
     seed = a.seed if a.seed is not None else secrets.randbelow(2**63)   # drawn, so the output can be reproduced
     try:
         model = load_checkpoint(a.checkpoint)[0] if a.checkpoint else load_pretrained()
-        classes = [c.strip() for c in a.classes.split(",") if c.strip()] if a.classes else model.classes
+        classes = [c.strip() for c in a.classes.split(",") if c.strip()] if a.classes is not None else model.classes
+        if not classes: raise ValueError("--classes names no class: give one or more, e.g. apple,star")
         for c in classes: model.label(c)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
     pictures = [x for x in (a.png, a.svg, a.gif) if x]

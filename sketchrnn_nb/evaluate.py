@@ -272,23 +272,14 @@ def _per_sequence(model, items, stats, bs=256):
         out, _ = model(b.inputs.to(dev), b.labels.to(dev))
         yield out.cpu(), b.targets, b.mask, b.labels
 
-# %% ../nbs/06_evaluate.ipynb #2420b8d1
-def _mse_sigma(model, items, stats):
-    "Maximum-likelihood spread per axis of the mse head's offset errors on `items`."
-    se, n = torch.zeros(2), 0
-    for out, t, m, _ in _per_sequence(model, items, stats):
-        k = m & (t[..., 4] == 0)
-        se += ((out[..., :2] - t[..., :2])**2)[k].sum(0)
-        n += k.sum()
-    return (se/n).sqrt()
-
 # %% ../nbs/06_evaluate.ipynb #bf259caa
 def test_nll(model, test, valid=None):
     "Mean per-step test NLL per class: `{class: (offset, pen, total)}` (a head that needs a spread fits it on `valid`)."
     head = model.head
     if head.needs_spread and valid is None:
         raise ValueError(f"An {head.name} head needs `valid` items to fit its Gaussian spread.")
-    sigma = _mse_sigma(model, valid, model.stats) if head.needs_spread else None
+    batches = ((o, t, m) for o, t, m, _ in _per_sequence(model, valid or [], model.stats))
+    sigma = head.fit_spread(batches)
     sums = {}
     for out, t, m, labels in _per_sequence(model, test, model.stats):
         o = per_sequence_mean(head.step_nll(out, t, sigma), m & (t[..., 4] == 0))   # as the training losses average

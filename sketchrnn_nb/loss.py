@@ -86,6 +86,23 @@ def _mse_step_nll(self: MSEHead, out, targets, sigma=None):
     e2 = (out[..., :2] - targets[..., :2])**2
     return (e2/(2*sigma**2) + torch.log(sigma*math.sqrt(2*math.pi))).sum(-1)
 
+# %% ../nbs/02_loss.ipynb #c9abd96f
+@patch(nm="fit_spread")
+def _mse_fit_spread(self: MSEHead, batches):
+    "Maximum-likelihood spread per axis `(2,)` of the predicted moves' errors over `(out, targets, mask)` batches."
+    se, n = torch.zeros(2), 0
+    for out, t, m in batches:
+        k = m & (t[..., 4] == 0)
+        se += ((out[..., :2] - t[..., :2])**2)[k].sum(0).cpu()
+        n += int(k.sum())
+    if not n: raise ValueError("No drawn steps to fit the spread on: pass at least one drawing.")
+    return (se/n).sqrt()
+
+@patch(nm="fit_spread")
+def _gmm_fit_spread(self: GMMHead, batches):
+    "A mixture has its own spreads: `None`, without reading `batches`."
+    return None
+
 # %% ../nbs/02_loss.ipynb #04eedf40
 def batch_loss(model, inputs, targets, mask, labels) -> torch.Tensor:
     "`model`'s loss on one batch: a forward pass with teacher forcing, then its head's loss."

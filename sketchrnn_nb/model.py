@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_model.ipynb #6142fe8b
 from __future__ import annotations
-import dataclasses, inspect, json, math, operator, os, secrets
+import dataclasses, inspect, json, math, numbers, operator, os, secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -177,15 +177,22 @@ class Config:
         problems = [f"{k} must be {what}, not {getattr(self, k)!r}" for k, (ok, what) in SETTING_RULES.items()
                     if not ok(getattr(self, k))]
         if problems: raise ValueError("; ".join(problems))
+        for f in dataclasses.fields(self):   # numpy numbers become Python's, so a config is plain JSON
+            if isinstance(getattr(self, f.name), np.generic): setattr(self, f.name, getattr(self, f.name).item())
 
 # %% ../nbs/01_model.ipynb #11b02cfb
-def _whole(v, lo=0) -> bool: return isinstance(v, int) and not isinstance(v, bool) and v >= lo
-def _number(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+def _whole(v, lo=0) -> bool:
+    "Is `v` a whole number (Python's or numpy's, not a bool) of at least `lo`?"
+    return isinstance(v, numbers.Integral) and not isinstance(v, (bool, np.bool_)) and v >= lo
+
+def _number(v) -> bool:
+    "Is `v` a finite real number (not a bool)?"
+    return isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) and math.isfinite(v)
 
 def _device_name(v) -> bool:
-    "Is `v` 'auto' or a name `torch.device` understands?"
+    "Is `v` 'auto' or the name of a device that trains models: cpu, cuda (with an index) or mps?"
     if v == "auto": return True
-    try: return isinstance(v, str) and torch.device(v) is not None
+    try: return isinstance(v, str) and torch.device(v).type in ("cpu", "cuda", "mps")
     except (RuntimeError, ValueError): return False
 
 SETTING_RULES = {   # setting: (test, what it must be)
@@ -386,12 +393,14 @@ def stepper(self: SketchRNN, labels) -> Stepper:
 DEFAULT_TEMPERATURE = 0.4   # the library's default sampling temperature
 MIN_MOVES = 2               # a sketch (or a completion) may end once it has made this many moves: never an empty one
 
+# %% ../nbs/01_model.ipynb #7fa70f3c
 def check_sampling(temperature, max_len):
     "Refuse a temperature or sketch length that sampling cannot use."
     if not (_number(temperature) and temperature > 0):
         raise ValueError(f"temperature must be a finite number > 0 (about 0.1 to 1), not {temperature!r}")
     if not _whole(max_len, 2): raise ValueError(f"max_len must be a whole number >= 2, not {max_len!r}")
 
+# %% ../nbs/01_model.ipynb #df8a8b06
 def check_seed(seed):
     "`seed` as an int, or None; refuse anything but a whole number from 0 to 2**63 - 1."
     if seed is None: return None
@@ -490,6 +499,8 @@ def generate_stream(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, ma
     "Yield `(class_name, stroke-5)` for `n` sketches of each of `class_names`, generated `chunk` at a time."
     check_request(class_names, n)
     check_sampling(temperature, max_len)
+    if not (chunk is None or _whole(chunk, 1)):
+        raise ValueError(f"chunk must be a whole number >= 1 or None, not {chunk!r}")
     seed = check_seed(seed)
     labels, total = [model.label(c) for c in class_names], len(class_names)*n
     chunk = chunk or total

@@ -4,11 +4,14 @@
 
 # %% ../nbs/03_train.ipynb #3ae3cdb0
 from __future__ import annotations
-import fcntl, json, os, random, socket, time
+import json, os, random, socket, time
 from pathlib import Path
 import numpy as np
 import torch
 from tqdm.auto import tqdm
+try: import fcntl   # file locks: Linux and macOS
+except ImportError: fcntl = None
+from safetensors import safe_open
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
                                QuickDrawDataset, collate_fn, balanced_sampler)
 from safetensors.torch import save_file
@@ -17,10 +20,11 @@ from .model import (Config, SketchRNN, model_settings, atomic_write, read_safete
 from .loss import batch_loss
 
 # %% auto #0
-__all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'MIN_PER_CLASS', 'TrainingError', 'RunFolderError', 'DataError',
-           'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'split_items', 'prepare_data', 'pick_device',
-           'seed_everything', 'make_optimizer', 'train_step', 'run_epoch', 'make_loaders', 'loader_generators',
-           'RunLock', 'claim_run_folder', 'save_resume', 'load_resume', 'warm_start', 'train_model']
+__all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'TrainingError', 'RunFolderError',
+           'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'check_items', 'split_items',
+           'prepare_data', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step', 'run_epoch',
+           'make_loaders', 'loader_generators', 'RunLock', 'claim_run_folder', 'save_resume', 'load_resume',
+           'plan_start', 'train_model']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -47,14 +51,19 @@ class TrainingInterrupted(TrainingError):
     "Ctrl-C (or SIGINT) stopped training; the run can be resumed."
     exit_code = 130
 
+# %% ../nbs/03_train.ipynb #76facc25
+def check_items(items, config: Config):
+    "Refuse a run's data when no drawing of its classes fits its `max_len`."
+    if not items:
+        raise DataError(f"No drawing of {', '.join(config.classes)} fits max_len={config.max_len}: every one is "
+                        "longer. Raise max_len (the default, 200, keeps almost every drawing).")
+
 # %% ../nbs/03_train.ipynb #45c2cb02
 def split_items(config: Config):
     "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
     data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
     items, _ = preprocess_data(data, max_len=config.max_len, classes=config.classes)
-    if not items:
-        raise DataError(f"No drawing of {', '.join(config.classes)} fits max_len={config.max_len}: every one is "
-                        "longer. Raise max_len (the default, 200, keeps almost every drawing).")
+    check_items(items, config)
     return split_dataset(items, seed=config.seed)
 
 # %% ../nbs/03_train.ipynb #a98bd7e7
@@ -105,21 +114,20 @@ def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0) -> torc
 # %% ../nbs/03_train.ipynb #1d8eb5c5
 DIVERGED_LOSS = 1e4   # a mean loss above this (nats) means the run diverged
 
-def _check_loss(mean, step):
+def _check_loss(mean, where):
     "Raise `DivergedError` if the running mean loss is not finite or above `DIVERGED_LOSS`."
-    if not np.isfinite(mean) or mean > DIVERGED_LOSS:
-        raise DivergedError(f"the loss reached {mean:.3g} at batch {step}")
+    if not np.isfinite(mean) or mean > DIVERGED_LOSS: raise DivergedError(f"the loss reached {mean:.3g} at {where}")
 
 # %% ../nbs/03_train.ipynb #cdab7f6d
 def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=20):
-    "Mean loss over `loader`; trains (a `train_step` per batch) when given an optimizer `opt`."
+    "Mean loss over `loader`; trains (a `train_step` per batch) with an optimizer `opt`. Raises `DivergedError`."
     model.train(opt is not None)
     total = torch.zeros((), device=device, dtype=torch.float32 if device.type == "mps" else torch.float64)
     n = 0
     def check(step):  # .item() waits for the GPU: only every `refresh` batches and at the end
         if not n: return
         mean = total.item()/n
-        _check_loss(mean, step)
+        _check_loss(mean, f"{'training' if opt is not None else 'validation'} batch {step}")
         if bar is not None: bar.set_postfix(loss=f"{mean:.3f}")
     with torch.set_grad_enabled(opt is not None):
         for i, b in enumerate(loader):
@@ -144,6 +152,7 @@ def make_loaders(config: Config, train_ds, valid_ds, device):
     dl_valid = torch.utils.data.DataLoader(valid_ds, config.batch_size, collate_fn=collate_fn, pin_memory=pin)
     return dl_train, dl_valid
 
+# %% ../nbs/03_train.ipynb #30428be1
 def loader_generators(loader) -> list[torch.Generator]:
     "The random generators `loader` draws from: its own, and its sampler's if it has one."
     gens = [loader.generator, getattr(loader.sampler, "generator", None)]
@@ -157,13 +166,16 @@ class RunLock:
     def __init__(self, folder): self.folder, self.file = Path(folder), None
 
     def __enter__(self):
+        if self.folder.exists() and not self.folder.is_dir():
+            raise RunFolderError(f"The run folder {self.folder} is a file: choose another out_dir.")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.file = open(self.folder/".lock", "a+")
         except OSError as e:
             raise RunFolderError(f"Cannot write to the run folder {self.folder} ({e.strerror}): choose another "
                                  "out_dir.") from None
-        try: fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            if fcntl: fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.file.seek(0)
             holder = self.file.read().strip() or "another process"
@@ -177,23 +189,25 @@ class RunLock:
         return self
 
     def __exit__(self, *exc):
-        fcntl.flock(self.file, fcntl.LOCK_UN)
+        if fcntl: fcntl.flock(self.file, fcntl.LOCK_UN)
         self.file.close()
 
 # %% ../nbs/03_train.ipynb #8a6e53ee
+def _inside(path, folder) -> bool: return Path(path).resolve().parent == Path(folder).resolve()
+
 def claim_run_folder(folder, resume=None, overwrite=False):
     "Check that a run may write into `folder` (see above); with `overwrite`, remove the run that is there."
     folder = Path(folder)
-    if resume and overwrite: raise RunFolderError("Pass resume or overwrite, not both.")
-    if folder.exists() and not folder.is_dir():
-        raise RunFolderError(f"The run folder {folder} is a file: choose another out_dir.")
     there = [f for f in RUN_FILES if (folder/f).exists()]
+    own = resume is True or (resume is not None and resume is not False and _inside(resume, folder))
+    if resume is True and overwrite: raise RunFolderError("Pass resume or overwrite, not both.")
     if resume is True and not (folder/"resume.safetensors").exists():
         raise RunFolderError(f"Nothing to resume in {folder}: it has no resume.safetensors (a run writes it after "
-                             "each epoch).")
-    if there and not resume and not overwrite:
+                             "each finished epoch). Start it again without resuming.")
+    if there and not overwrite and not own:
         raise RunFolderError(f"{folder} already holds a run ({', '.join(there)}). Resume it (resume=True, "
                              "--resume), replace it (overwrite=True, --overwrite), or choose another out_dir.")
+    if overwrite and own: raise RunFolderError(f"{resume} belongs to the run that overwrite would remove.")
     if overwrite:
         for f in there: (folder/f).unlink()
 
@@ -239,17 +253,48 @@ def load_resume(path, model, opt, sched, generators) -> dict:
     return json.loads(meta["state"])
 
 # %% ../nbs/03_train.ipynb #93152eea
-def _check_resumable(path, saved: dict, config: Config):
-    "Refuse to resume from `path` if its config's model settings or classes differ from `config`'s."
-    if model_settings(Config.from_dict(saved)) != model_settings(config):
-        raise RunFolderError(f"Cannot resume from {path}: its model settings or classes differ from this config's.")
+RESUME_MAY_CHANGE = ("epochs", "early_stop_patience", "device", "cache_dir", "out_dir")
 
-def warm_start(path, config: Config, stats):
-    "The model and history of checkpoint `path`, to continue training with a fresh optimizer."
-    model, info = load_checkpoint(path)
-    _check_resumable(path, info["config"].to_dict(), config)
-    model.stats = stats
-    return model, info["history"]
+def _differences(saved: Config, config: Config, keys) -> list[str]:
+    "The settings in `keys` on which `saved` and `config` differ, as `name: saved -> config`."
+    a, b = saved.to_dict(), config.to_dict()
+    return [f"{k}: {a[k]!r} -> {b[k]!r}" for k in keys if a[k] != b[k]]
+
+# %% ../nbs/03_train.ipynb #4640a3a6
+def _stale_epochs(history) -> int:
+    "Epochs since the best validation loss of `history`."
+    if not history: return 0
+    return len(history) - 1 - min(range(len(history)), key=lambda i: history[i]["valid_loss"])
+
+def plan_start(folder, resume, config: Config) -> dict:
+    "Where a run starts: `kind` 'fresh', 'resume' (with `path`, `state`) or 'checkpoint' (with `model`, `history`)."
+    folder = Path(folder)
+    if not resume: return dict(kind="fresh", history=[])
+    if resume is True:
+        path = folder/"resume.safetensors"
+        with safe_open(str(path), framework="pt") as f: meta = f.metadata() or {}
+        if meta.get("format") != RESUME_FORMAT: raise RunFolderError(f"{path} is not a resume file.")
+        changed = _differences(Config.from_dict(json.loads(meta["config"])), config,
+                               [k for k in config.to_dict() if k not in RESUME_MAY_CHANGE])
+        if changed: raise RunFolderError(f"Cannot resume the run in {folder} exactly: settings changed "
+                                         f"({'; '.join(changed)}). Keep them, or start a new run.")
+        state = json.loads(meta["state"])
+        return dict(kind="resume", path=path, state=state, history=state["history"], stale=state["stale"])
+    try: model, info = load_checkpoint(resume)
+    except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot start from {resume}: {e}") from None
+    changed = _differences(info["config"], config, model_settings(config))
+    if changed: raise RunFolderError(f"Cannot start from {resume}: its model settings or classes differ from this "
+                                     f"config's ({'; '.join(changed)}).")
+    return dict(kind="checkpoint", model=model, history=info["history"], stale=_stale_epochs(info["history"]))
+
+# %% ../nbs/03_train.ipynb #718c16ca
+def _check_not_done(plan, config: Config, folder):
+    "Refuse a start from a run that has already reached its last epoch or stopped early."
+    done, stale = len(plan["history"]), plan.get("stale", 0)
+    if done < config.epochs and stale < config.early_stop_patience: return
+    why = (f"it stopped early (no better validation loss for {stale} epochs); raise early_stop_patience"
+           if done < config.epochs else f"raise epochs (it is {config.epochs})")
+    raise NothingToDo(f"Nothing to do: the run in {folder} has trained {done} epochs; {why} to go on.")
 
 # %% ../nbs/03_train.ipynb #365699a8
 def _epoch_line(h, improved) -> str:
@@ -257,6 +302,7 @@ def _epoch_line(h, improved) -> str:
     return (f"epoch {h['epoch']:3d}  train {h['train_loss']:.4f}  valid {h['valid_loss']:.4f}  lr {h['lr']:.1e}  "
             f"{h['seconds']:.1f}s{'  *best' if improved else ''}")
 
+# %% ../nbs/03_train.ipynb #62f0c5aa
 MIN_PER_CLASS = 4   # the fewest drawings of a class that the 70/15/15 split gives a validation drawing (0.15 * 4 -> 1)
 
 def _check_splits(train_ds, valid_ds):
@@ -266,12 +312,6 @@ def _check_splits(train_ds, valid_ds):
             raise DataError(f"The {name} split is empty ({len(train_ds)} training, {len(valid_ds)} validation "
                             f"drawings): each class needs at least {MIN_PER_CLASS} drawings within max_len for the "
                             "split to give it a validation drawing. Raise max_per_class (or max_len).")
-
-def _best_so_far(history):
-    "The best validation loss of `history` and the epochs since it."
-    if not history: return float("inf"), 0
-    best = min(range(len(history)), key=lambda i: history[i]["valid_loss"])
-    return history[best]["valid_loss"], len(history) - 1 - best
 
 # %% ../nbs/03_train.ipynb #99d8391e
 def _train_epochs(config, model, opt, sched, loaders, state, folder, progress):
@@ -286,8 +326,8 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress):
                 train_loss = run_epoch(model, dl_train, device, opt, config.grad_clip, bar)
             valid_loss = run_epoch(model, dl_valid, device)
         except DivergedError as e:
-            kept = f"the best checkpoint (epoch {min(history, key=lambda h: h['valid_loss'])['epoch']}) is kept" \
-                if history else "no checkpoint was written"
+            kept = (f"the best checkpoint (epoch {min(history, key=lambda h: h['valid_loss'])['epoch']}) is kept"
+                    if history else "no checkpoint was written")
             raise DivergedError(f"Training diverged in epoch {epoch}: {e}; {kept}. Lower the learning rate "
                                 f"(lr is {opt.param_groups[0]['lr']:g}) or the gradient clip.") from None
         history.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
@@ -304,32 +344,29 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress):
 
 # %% ../nbs/03_train.ipynb #287d4dac
 def train_model(config: Config, resume=None, overwrite=False, progress=True):
-    "Train a `SketchRNN` as `config` says; returns the best model (by validation loss) and the per-epoch history."
+    """Train a `SketchRNN` as `config` says; returns the best model (by validation loss) and the per-epoch history.
+    `resume=True` continues the run in `config.out_dir`; `resume=FILE` starts from a checkpoint's weights and history;
+    `overwrite=True` replaces the run in `config.out_dir`. Raises a `TrainingError` saying why a run stopped early."""
     folder, device = Path(config.out_dir), pick_device(config.device)
-    exact = resume is True or bool(resume) and read_safetensors(resume)[1].get("format") == RESUME_FORMAT
     with RunLock(folder):
         claim_run_folder(folder, resume, overwrite)
+        plan = plan_start(folder, resume, config)
+        _check_not_done(plan, config, folder)
         seed_everything(config.seed)
         train_ds, valid_ds, _, stats = prepare_data(config)
         _check_splits(train_ds, valid_ds)
-        model, history = SketchRNN.from_config(config, stats), []
-        if resume and not exact:
-            model, history = warm_start(resume, config, stats)
-            save_checkpoint(model, folder/"best.safetensors", config, history)   # the best so far, until one beats it
+        model = SketchRNN.from_config(config, stats)
+        if plan["kind"] == "checkpoint":
+            model = plan["model"]
+            model.stats = stats
+            save_checkpoint(model, folder/"best.safetensors", config, plan["history"])   # the best, until beaten
         model.to(device)
-        opt = make_optimizer(model, history[-1]["lr"] if history else config.lr)
+        opt = make_optimizer(model, plan["history"][-1]["lr"] if plan["history"] else config.lr)
         sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=config.lr_factor, patience=config.lr_patience)
         loaders = make_loaders(config, train_ds, valid_ds, device)
-        state = dict(zip(("best", "stale"), _best_so_far(history)), history=history)
-        if exact:
-            path = folder/"resume.safetensors" if resume is True else Path(resume)
-            _check_resumable(path, json.loads(read_safetensors(path)[1]["config"]), config)
-            state = load_resume(path, model, opt, sched, loader_generators(loaders[0]))
-        done = len(state["history"])
-        if done >= config.epochs or state["stale"] >= config.early_stop_patience:
-            why = (f"it stopped early (no better validation loss for {state['stale']} epochs); raise "
-                   "early_stop_patience" if done < config.epochs else f"raise epochs (it is {config.epochs})")
-            raise NothingToDo(f"Nothing to do: the run in {folder} has trained {done} epochs and {why} to go on.")
+        best = min((h["valid_loss"] for h in plan["history"]), default=float("inf"))
+        state = dict(best=best, stale=plan.get("stale", 0), history=list(plan["history"]))
+        if plan["kind"] == "resume": state = load_resume(plan["path"], model, opt, sched, loader_generators(loaders[0]))
         try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress)
         except KeyboardInterrupt:
             done = len(state["history"])
