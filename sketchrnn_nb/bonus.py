@@ -82,6 +82,8 @@ def interactive_refinement_demo(model, class_name, temperatures=(0.3, 0.6, 0.9),
 # %% ../nbs/05_bonus.ipynb #30991dd2
 def _prefix_rows(prefix):
     "A partial drawing (strokes or stroke-5) as stroke-5 rows without the end-of-sketch row."
+    if isinstance(prefix, (str, bytes)):
+        raise ValueError(f"A drawing must be strokes [[xs, ys], ...] or stroke-5 rows, not text ({prefix[:20]!r}).")
     seq = as_stroke5(prefix)
     if seq is None: seq = strokes_to_sequence(prefix, max_len=None)
     seq, _, stop = pens_until_end(seq)
@@ -132,7 +134,7 @@ def plot_completions(prefix, completions, title=None, size=1.6, path=None):
 def regenerate_from(model, seq, step, class_name, n=1, temperature=DEFAULT_TEMPERATURE, seed=None, max_len=250):
     "Keep the first `step` rows of the stroke-5 sketch `seq` and let the model redraw the rest, `n` ways."
     rows = _prefix_rows(np.asarray(seq, np.float32))
-    if not 1 <= step <= len(rows):
+    if not (isinstance(step, (int, np.integer)) and 1 <= step <= len(rows)):
         raise ValueError(f"step must be between 1 and {len(rows)} (the sketch's rows), got {step}")
     return complete_sketch(model, rows[:step], class_name, n, temperature, seed, max_len)
 

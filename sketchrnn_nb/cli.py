@@ -28,11 +28,20 @@ def parse_setting(field: dataclasses.Field, text: str):
         if text.lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
             raise ValueError(f"expected true or false, not {text!r}")
         return text.lower() in ("1", "true", "yes", "on")
-    if isinstance(field.default, int) or field.name == "max_per_class": return int(text)
-    if isinstance(field.default, float): return float(text)
-    return text
+    kind = int if isinstance(field.default, int) or field.name == "max_per_class" else \
+        float if isinstance(field.default, float) else str
+    try: return kind(text)
+    except ValueError:
+        raise ValueError(f"expected {'a whole number' if kind is int else 'a number'}, not {text!r}") from None
 
 # %% ../nbs/08_cli.ipynb #68c2f473
+def _setting_type(field):
+    "An argparse type for the `Config` field `field`: its parse errors become argparse's one-line errors."
+    def parse(text):
+        try: return parse_setting(field, text)
+        except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
+    return parse
+
 def add_config_flags(parser: argparse.ArgumentParser, names=None):
     "Add a `--flag` for each `Config` setting in `names` (default: all), documented by the comment beside its field."
     docs = docments(Config)
@@ -40,7 +49,7 @@ def add_config_flags(parser: argparse.ArgumentParser, names=None):
         if names is not None and f.name not in names: continue
         default = ",".join(f.default) if f.name == "classes" else f.default
         parser.add_argument("--" + f.name.replace("_", "-"), dest=f.name, default=argparse.SUPPRESS,
-                            metavar=f.name.upper(), type=lambda text, f=f: parse_setting(f, text),
+                            metavar=f.name.upper(), type=_setting_type(f),
                             help=f"{docs[f.name]} (default: {default})")
     return parser
 

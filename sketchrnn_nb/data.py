@@ -360,6 +360,7 @@ def strokes_to_sequence(strokes, max_len=200, truncate=False):
     pts = [p for p in pts if len(p)]
     if not pts: raise ValueError("Empty drawing: it has no points, so there is no sequence to make.")
     xy = np.concatenate(pts)
+    if not np.isfinite(xy).all(): raise ValueError("The drawing holds NaN or infinity: its points must be finite.")
     n = len(xy)
     if max_len is not None and n + 1 > max_len:
         if not truncate:

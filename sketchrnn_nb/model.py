@@ -273,6 +273,7 @@ def read_safetensors(path) -> tuple[dict, dict]:
     "The tensors and the metadata of the safetensors file `path`, or an error saying why it cannot be read."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No checkpoint at {path}.")
+    if path.is_dir(): raise ValueError(f"{path} is a folder: name a checkpoint file in it (e.g. best.safetensors).")
     try:
         with safe_open(str(path), framework="pt", device="cpu") as f:
             return {k: f.get_tensor(k) for k in f.keys()}, f.metadata() or {}

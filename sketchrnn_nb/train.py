@@ -61,7 +61,8 @@ def check_items(items, config: Config):
 # %% ../nbs/03_train.ipynb #45c2cb02
 def split_items(config: Config):
     "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
-    data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
+    try: data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
+    except (FileNotFoundError, ValueError) as e: raise DataError(str(e)) from None   # missing or corrupt files
     items, _ = preprocess_data(data, max_len=config.max_len, classes=config.classes)
     check_items(items, config)
     return split_dataset(items, seed=config.seed)
