@@ -51,6 +51,9 @@ def add_config_flags(parser: argparse.ArgumentParser, names=None):
         parser.add_argument("--" + f.name.replace("_", "-"), dest=f.name, default=argparse.SUPPRESS,
                             metavar=f.name.upper(), type=_setting_type(f),
                             help=f"{docs[f.name]} (default: {default})")
+        if "_" in f.name:   # the spelling of earlier versions still works, unlisted
+            parser.add_argument("--" + f.name, dest=f.name, default=argparse.SUPPRESS, type=_setting_type(f),
+                                help=argparse.SUPPRESS)
     return parser
 
 def parse_config(parser: argparse.ArgumentParser, args: dict) -> Config:

@@ -297,6 +297,13 @@ def _check_not_done(plan, config: Config, folder):
            if done < config.epochs else f"raise epochs (it is {config.epochs})")
     raise NothingToDo(f"Nothing to do: the run in {folder} has trained {done} epochs; {why} to go on.")
 
+# %% ../nbs/03_train.ipynb #19009d8f
+def _complete_best(folder, history):
+    "Write the whole `history` into the run's best checkpoint, if it holds less."
+    path = Path(folder)/"best.safetensors"
+    model, info = load_checkpoint(path)
+    if len(info["history"]) < len(history): save_checkpoint(model, path, info["config"], history)
+
 # %% ../nbs/03_train.ipynb #365699a8
 def _epoch_line(h, improved) -> str:
     "One line of progress for the history entry `h`."
@@ -352,7 +359,10 @@ def train_model(config: Config, resume=None, overwrite=False, progress=True):
     with RunLock(folder):
         claim_run_folder(folder, resume, overwrite)
         plan = plan_start(folder, resume, config)
-        _check_not_done(plan, config, folder)
+        try: _check_not_done(plan, config, folder)
+        except NothingToDo:
+            if plan["kind"] == "resume": _complete_best(folder, plan["history"])   # a run killed after its last epoch
+            raise
         seed_everything(config.seed)
         train_ds, valid_ds, _, stats = prepare_data(config)
         _check_splits(train_ds, valid_ds)
