@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_cli.ipynb #d90d417d
 from __future__ import annotations
-import argparse, dataclasses, json, os, secrets, sys, time
+import argparse, dataclasses, functools, json, os, secrets, sys, time
 from pathlib import Path
 import matplotlib.pyplot as plt
 from fastcore.docments import docments
@@ -16,8 +16,8 @@ from .train import TrainingError, check_items, pick_device, train_model
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 
 # %% auto #0
-__all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config', 'sketchrnn_data',
-           'train_parser', 'sketchrnn_train', 'generate_parser', 'write_ndjson', 'sketchrnn_generate']
+__all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config', 'command',
+           'sketchrnn_data', 'train_parser', 'sketchrnn_train', 'generate_parser', 'write_ndjson', 'sketchrnn_generate']
 
 # %% ../nbs/08_cli.ipynb #5854eac7
 def parse_setting(field: dataclasses.Field, text: str):
@@ -61,7 +61,25 @@ def parse_config(parser: argparse.ArgumentParser, args: dict) -> Config:
     try: return Config(**args)
     except ValueError as e: parser.error(str(e))
 
+# %% ../nbs/08_cli.ipynb #679843a6
+def _fail(prog, message, code):
+    "Print `prog: error: message` to stderr, as argparse does, and exit with `code`."
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+def command(prog):
+    "Make a function a command called `prog`: Ctrl-C exits 130, and an operating-system error exits 1, in one line."
+    def wrap(f):
+        @functools.wraps(f)
+        def run(argv=None):
+            try: return f(argv)
+            except KeyboardInterrupt: _fail(prog, "interrupted", 130)
+            except OSError as e: _fail(prog, f"{e.strerror or e}{f': {e.filename}' if e.filename else ''}", 1)
+        return run
+    return wrap
+
 # %% ../nbs/08_cli.ipynb #319fcad9
+@command("sketchrnn_data")
 def sketchrnn_data(argv=None):
     "Command line: load Quick, Draw! classes, then print per-class counts, what was skipped, and the split."
     p = argparse.ArgumentParser(prog="sketchrnn_data", description="Summarize Quick, Draw! classes as training sees.")
@@ -96,11 +114,7 @@ def train_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/08_cli.ipynb #a04753a2
-def _fail(prog, message, code):
-    "Print `prog: error: message` to stderr, as argparse does, and exit with `code`."
-    print(f"{prog}: error: {message}", file=sys.stderr)
-    raise SystemExit(code)
-
+@command("sketchrnn_train")
 def sketchrnn_train(argv=None):
     "Command line: train a SketchRNN; every `Config` setting is a flag."
     p = train_parser()
@@ -113,7 +127,6 @@ def sketchrnn_train(argv=None):
     t0 = time.time()
     try: _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet)
     except TrainingError as e: _fail(p.prog, str(e), e.exit_code)
-    except KeyboardInterrupt: _fail(p.prog, "interrupted before training started", 130)
     plt.close(plot_training_history(history, Path(config.out_dir)/"training_loss_plot.png"))
     best = min(history, key=lambda h: h["valid_loss"])
     print(f"done in {time.time() - t0:.0f}s: best validation loss {best['valid_loss']:.4f} at epoch {best['epoch']}; "
@@ -186,6 +199,7 @@ def write_ndjson(sketches, path, temperature, seed) -> int:
     return count
 
 # %% ../nbs/08_cli.ipynb #4092036c
+@command("sketchrnn_generate")
 def sketchrnn_generate(argv=None):
     "Command line: generate sketches into Google-style ndjson (and optionally PNG, SVG, GIF)."
     p = generate_parser()
