@@ -132,3 +132,11 @@ def test_import_visualize_does_not_need_a_widget_frontend():
     r = run(sys.executable, "-c", "from sketchrnn_nb.visualize import live_generation; app = live_generation(class_name='star', seed=0); "
             "app.show(8); print(len(app.rows), len(app.image.value) > 100)")
     assert r.returncode == 0 and r.stdout.split() == ["8", "True"], r.stderr
+
+def test_notebook_imports_live_in_setup_cells():
+    "nbdev's doc processing runs every cell that imports something: imports belong in `#| export` or `#| hide` cells."
+    import nbformat, re
+    bad = [f"{nb.name} cell {i}" for nb in sorted((ROOT/"nbs").glob("*.ipynb"))
+           for i, c in enumerate(nbformat.read(nb, 4).cells) if c.cell_type == "code"
+           and not re.match(r"#\| *(export|hide|default_exp)", c.source) and re.search(r"^\s*(from \S+ )?import ", c.source, re.M)]
+    assert not bad, "move these imports into the notebook's setup (#| hide) cell: " + ", ".join(bad)
