@@ -211,6 +211,7 @@ def claim_run_folder(folder, resume=None, overwrite=False):
     if overwrite and own: raise RunFolderError(f"{resume} belongs to the run that overwrite would remove.")
     if overwrite:
         for f in there: (folder/f).unlink()
+    for f in folder.glob(".*.tmp"): f.unlink()   # left by a writer killed mid-write; the lock says none is writing now
 
 # %% ../nbs/03_train.ipynb #b3819802
 RESUME_FORMAT = "sketchrnn_nb.resume/1"
