@@ -269,7 +269,7 @@ def _stale_epochs(history) -> int:
     return len(history) - 1 - min(range(len(history)), key=lambda i: history[i]["valid_loss"])
 
 def plan_start(folder, resume, config: Config) -> dict:
-    "Where a run starts: `kind` 'fresh', 'resume' (with `path`, `state`) or 'checkpoint' (with `model`, `history`)."
+    "Where a run starts: `kind` 'fresh', 'resume' (with `path`) or 'checkpoint' (with `model`); and its `history`."
     folder = Path(folder)
     if not resume: return dict(kind="fresh", history=[])
     if resume is True:
@@ -280,8 +280,8 @@ def plan_start(folder, resume, config: Config) -> dict:
                                [k for k in config.to_dict() if k not in RESUME_MAY_CHANGE])
         if changed: raise RunFolderError(f"Cannot resume the run in {folder} exactly: settings changed "
                                          f"({'; '.join(changed)}). Keep them, or start a new run.")
-        state = json.loads(meta["state"])
-        return dict(kind="resume", path=path, state=state, history=state["history"], stale=state["stale"])
+        state = json.loads(meta["state"])   # load_resume restores it in full, with the tensors
+        return dict(kind="resume", path=path, history=state["history"], stale=state["stale"])
     try: model, info = load_checkpoint(resume)
     except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot start from {resume}: {e}") from None
     changed = _differences(info["config"], config, model_settings(config))
