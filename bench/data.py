@@ -6,11 +6,11 @@ import argparse, json, os, platform, time
 from pathlib import Path
 import torch
 from sketchrnn_nb.data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               normalize_sequence, DEFAULT_CLASSES)
+                               normalize_sequence, pick_cache_dir, DEFAULT_CLASSES)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--cache-dir", default=os.environ.get("SKETCHRNN_QUICKDRAW_CACHE", "../shared/quickdraw/cache"))
+    ap.add_argument("--cache-dir", default=str(pick_cache_dir(verbose=False)))
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
     torch.set_num_threads(1)

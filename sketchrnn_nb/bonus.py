@@ -12,8 +12,8 @@ from PIL import Image
 from fastcore.basics import patch
 from .data import END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, as_stroke5, pens_until_end
 from .model import DEFAULT_TEMPERATURE, check_request, generate_batch, sample_sequences, finish_sketch
-from .visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, save_figure,
-    draw_strokes, plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)
+from .visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, play_controls,
+    save_figure, draw_strokes, plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)
 
 # %% auto #0
 __all__ = ['SCENE_UNITS', 'MAX_SCENE_DEPTH', 'temperature_grid', 'RefinementDemo', 'interactive_refinement_demo',
@@ -157,6 +157,7 @@ def _pen_canvas(size, down, move, up):
 
 # %% ../nbs/05_bonus.ipynb #26b4ae01
 _PAD_HINT = "Draw on the canvas, then press <b>complete</b>."
+_BLANK = render_frame([], 160)   # an empty completion panel
 
 class DrawingPad(WidgetApp):
     "A canvas to draw on, and the model's completions of the drawing, animated (see `drawing_pad`)."
@@ -167,17 +168,19 @@ class DrawingPad(WidgetApp):
         self.canvas = _pen_canvas(size, self._down, self._move, self._up)
         self.cls = class_dropdown(model, class_name)
         self.temperature = temperature_slider(temperature)
-        self.complete_btn = W.Button(description="complete", button_style="primary", icon="magic")
-        self.undo_btn = W.Button(description="undo stroke", icon="undo")
-        self.clear_btn = W.Button(description="clear", icon="trash")
+        self.complete_btn = W.Button(description="complete", button_style="primary", icon="magic",
+                                     tooltip="Let the model finish your drawing, several ways")
+        self.undo_btn = W.Button(description="undo stroke", icon="undo", tooltip="Remove your last stroke")
+        self.clear_btn = W.Button(description="clear", icon="trash", tooltip="Start over: no strokes, no completions")
         self.complete_btn.on_click(lambda _: self.complete())
         self.undo_btn.on_click(lambda _: self.undo())
         self.clear_btn.on_click(lambda _: self.clear())
         self.play = W.Play(value=0, min=0, max=1, interval=40, description="replay")
         self.play.observe(lambda ch: self.show(ch["new"]), "value")
-        self.images = [W.Image(format="png", width=160, height=160) for _ in range(n)]
+        self.images = [W.Image(value=_BLANK, format="png", width=160, height=160) for _ in range(n)]
         self.status = W.HTML(_PAD_HINT)
-        buttons = W.VBox([self.complete_btn, self.undo_btn, self.clear_btn, self.play])
+        buttons = W.VBox([self.complete_btn, self.undo_btn, self.clear_btn, W.Label("replay the completions:"),
+                          play_controls(self.play, "the completions")])
         self.widget = W.VBox([W.HBox([self.cls, self.temperature]), W.HBox([self.canvas, buttons]),
                               W.HBox(self.images), self.status])
 
@@ -238,8 +241,11 @@ def undo(self: DrawingPad):
 
 @patch
 def clear(self: DrawingPad):
-    "Remove every stroke and the completions."
-    self.strokes, self.completions, self.views = [], [], []
+    "Start over: no strokes, no completions (blank panels, replay stopped), the hint in the status line."
+    self.play.playing = False
+    self.strokes, self.completions, self.views, self.k = [], [], [], 0
+    self.play.value = 0
+    for img in self.images: img.value = _BLANK
     self.redraw()
     self.status.value = _PAD_HINT
 

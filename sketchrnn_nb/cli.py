@@ -9,8 +9,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 from fastcore.docments import docments
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               to_google_drawing)
-from .model import (Config, DEFAULT_TEMPERATURE, atomic_write, load_checkpoint, load_pretrained,
+                               to_google_drawing, atomic_write)
+from .model import (Config, DEFAULT_TEMPERATURE, load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
 from .train import TrainingError, check_items, pick_device, train_model
 from .visualize import plot_sketches, animate_sketches, plot_training_history

@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_data.ipynb #6668ebc0
 from __future__ import annotations
-import difflib, json, os, struct, zlib
+import contextlib, difflib, http.client, http.server, json, os, secrets, struct, threading, zlib
+import urllib.error, urllib.request
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,28 +14,35 @@ from typing import NamedTuple
 import numpy as np
 import torch
 from fastcore.basics import patch
+from tqdm.auto import tqdm
+import sketchrnn_nb
 
 # %% auto #0
-__all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'BINARY_URL', 'END', 'START', 'default_cache_dir', 'all_class_names', 'check_classes',
-           'CorruptFileError', 'bin_path', 'LoadReport', 'clean_drawing', 'DrawingSet', 'download_quickdraw_data',
-           'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records', 'parse_drawing',
-           'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end', 'sequence_to_strokes',
-           'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes', 'to_google_drawing',
-           'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats', 'class_map',
-           'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn',
-           'balanced_sampler']
+__all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'SAMPLE_CACHE', 'END', 'START', 'user_cache_dir',
+           'default_cache_dir', 'all_class_names', 'check_classes', 'quickdraw_url', 'atomic_write', 'download_file',
+           'mirror_server', 'CorruptFileError', 'bin_path', 'is_sample', 'is_offline_copy', 'can_download',
+           'pick_cache_dir', 'LoadReport', 'clean_drawing', 'DrawingSet', 'download_quickdraw_data', 'save_bin',
+           'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records', 'parse_drawing', 'load_ndjson',
+           'compare_drawings', 'strokes_to_sequence', 'pens_until_end', 'sequence_to_strokes', 'sequence_to_stroke3',
+           'stroke3_to_sequence', 'as_stroke5', 'as_strokes', 'to_google_drawing', 'calculate_stats',
+           'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats', 'class_map', 'preprocess_data',
+           'split_dataset', 'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
 CACHE_ENV = "SKETCHRNN_QUICKDRAW_CACHE"
-BINARY_URL = "https://storage.googleapis.com/quickdraw_dataset/full/binary/"
+URL_ENV = "SKETCHRNN_QUICKDRAW_URL"
+GOOGLE_URL = "https://storage.googleapis.com/quickdraw_dataset/full/"
 
 # %% ../nbs/00_data.ipynb #29781ed7
+def user_cache_dir() -> Path:
+    "This user's cache folder for Google's files: `$XDG_CACHE_HOME/sketchrnn_nb/quickdraw` (or `~/.cache/...`)."
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home()/".cache")/"sketchrnn_nb"/"quickdraw"
+
 def default_cache_dir() -> Path:
-    "The Quick, Draw! cache folder: `$SKETCHRNN_QUICKDRAW_CACHE`, else a per-user cache folder."
+    "The Quick, Draw! cache folder: `$SKETCHRNN_QUICKDRAW_CACHE`, else the per-user cache folder."
     if os.environ.get(CACHE_ENV): return Path(os.environ[CACHE_ENV]).expanduser()
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home()/".cache")
-    return base/"sketchrnn_nb"/"quickdraw"
+    return user_cache_dir()
 
 # %% ../nbs/00_data.ipynb #2ae20eb4
 def all_class_names() -> list[str]:
@@ -59,6 +67,84 @@ def check_classes(classes) -> list[str]:
         raise ValueError(f"Duplicate class names in {classes}: give each class once.")
     return classes
 
+# %% ../nbs/00_data.ipynb #20da7d7b
+_FILE_SUFFIX = {"binary": ".bin", "numpy_bitmap": ".npy"}
+
+def quickdraw_url(kind, class_name) -> str:
+    "URL of Google's `kind` file (`binary` or `numpy_bitmap`) for `class_name`, on `$SKETCHRNN_QUICKDRAW_URL` if set."
+    if kind not in _FILE_SUFFIX: raise ValueError(f"Unknown kind {kind!r}: use one of {list(_FILE_SUFFIX)}.")
+    base = os.environ.get(URL_ENV) or GOOGLE_URL
+    return f"{base.rstrip('/')}/{kind}/{class_name.replace(' ', '%20')}{_FILE_SUFFIX[kind]}"
+
+# %% ../nbs/00_data.ipynb #2c82ddac
+def atomic_write(path, write) -> Path:
+    "Call `write(tmp)` on a temporary file beside `path`, flush it to disk, then rename it over `path` in one step."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")   # never shared by two writers
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as f: os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
+    fd = os.open(path.parent, os.O_RDONLY)   # the rename itself reaches the disk
+    try: os.fsync(fd)
+    finally: os.close(fd)
+    return path
+
+# %% ../nbs/00_data.ipynb #cdb12467
+def _copy_response(resp, url, tmp, total, desc):
+    "Stream an HTTP response into `tmp` with a progress bar; raise if it ends before `total` bytes."
+    with open(tmp, "wb") as f, tqdm(total=total, unit="B", unit_scale=True, desc=desc, leave=False) as bar:
+        try:
+            while chunk := resp.read(1 << 20):
+                f.write(chunk)
+                bar.update(len(chunk))
+        except (OSError, http.client.HTTPException) as e:
+            raise ConnectionError(f"The download of {url} broke off ({e!r}); run again to retry.") from e
+    got = Path(tmp).stat().st_size
+    if total and got != total:
+        raise ConnectionError(f"The download of {url} stopped after {got} of {total} bytes; run again to retry.")
+
+# %% ../nbs/00_data.ipynb #3fbffc4a
+def download_file(url, path, desc=None, timeout=30) -> Path:
+    "Download `url` to `path` atomically with a progress bar, or raise an error naming the URL and the way out."
+    path = Path(path)
+    try: resp = urllib.request.urlopen(url, timeout=timeout)
+    except urllib.error.HTTPError as e:
+        raise FileNotFoundError(f"{url} answered {e.code} {e.reason}. Check the class name, or put the file "
+                                f"at {path} yourself.") from e
+    except (urllib.error.URLError, OSError) as e:
+        raise ConnectionError(f"Cannot download {url} ({getattr(e, 'reason', e)}). Without internet, put the "
+                              f"file at {path} yourself, or set ${URL_ENV} to a mirror.") from e
+    with resp:
+        total = int(resp.headers.get("Content-Length") or 0) or None
+        return atomic_write(path, lambda tmp: _copy_response(resp, url, tmp, total, desc or path.name))
+
+# %% ../nbs/00_data.ipynb #e6f62794
+_MIRROR_FOLDERS = {"binary": "cache", "numpy_bitmap": "bitmaps"}   # Google's folders -> an offline copy's
+
+class _MirrorHandler(http.server.SimpleHTTPRequestHandler):
+    "Serve `<root>/cache/<file>` as `/binary/<file>` and `<root>/bitmaps/<file>` as `/numpy_bitmap/<file>`."
+    def translate_path(self, path):
+        kind, _, name = path.split("?")[0].strip("/").partition("/")
+        folder = _MIRROR_FOLDERS.get(kind)
+        return str(Path(self.server.root)/folder/name) if folder and "/" not in name else "/nonexistent"
+    def log_message(self, *args): pass
+
+# %% ../nbs/00_data.ipynb #42d35203
+@contextlib.contextmanager
+def mirror_server(root):
+    "Serve an offline copy (`root/cache/*.bin`, `root/bitmaps/*.npy`) on 127.0.0.1 in Google's layout; yield its URL."
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _MirrorHandler)
+    server.root = Path(root)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try: yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
 # %% ../nbs/00_data.ipynb #c21b2898
 class CorruptFileError(ValueError):
     "A Quick, Draw! file that cannot be read completely."
@@ -68,6 +154,44 @@ def bin_path(class_name, cache_dir=None) -> Path:
     "Where the `quickdraw` library keeps (or looks for) Google's binary file of `class_name`."
     from quickdraw.names import QUICK_DRAWING_FILES
     return Path(cache_dir or default_cache_dir())/QUICK_DRAWING_FILES[class_name]
+
+# %% ../nbs/00_data.ipynb #e7e28950
+SAMPLE_CACHE = Path(sketchrnn_nb.__file__).parent/"sample"/"cache"   # 100 real drawings of each default class
+
+def is_sample(cache_dir) -> bool:
+    "Whether `cache_dir` is the small sample shipped with the package."
+    return Path(cache_dir).expanduser().resolve() == SAMPLE_CACHE.resolve()
+
+# %% ../nbs/00_data.ipynb #01cc296e
+def is_offline_copy(cache_dir) -> bool:
+    "Whether `cache_dir` is the `cache/` of a full offline copy, with Google's ndjson and bitmaps beside it."
+    return all((Path(cache_dir).expanduser().parent/d).is_dir() for d in ("simplified", "raw", "bitmaps"))
+
+# %% ../nbs/00_data.ipynb #ab8f23df
+def can_download(timeout=3.0) -> bool:
+    "Whether Google's server (or the mirror in `$SKETCHRNN_QUICKDRAW_URL`) answers within `timeout` seconds."
+    req = urllib.request.Request(quickdraw_url("binary", "apple"), method="HEAD")
+    try:
+        with urllib.request.urlopen(req, timeout=timeout): return True
+    except (urllib.error.URLError, OSError): return False
+
+# %% ../nbs/00_data.ipynb #ee6ca957
+def _holds(folder, classes) -> bool: return all(bin_path(c, folder).exists() for c in classes)
+
+def _copy_beside_checkout() -> Path:
+    "Where a development checkout keeps an offline copy of Quick, Draw! (`../shared/quickdraw/cache`)."
+    return Path(sketchrnn_nb.__file__).resolve().parents[2]/"shared"/"quickdraw"/"cache"
+
+# %% ../nbs/00_data.ipynb #92e91125
+def pick_cache_dir(classes=DEFAULT_CLASSES, verbose=True) -> Path:
+    "Where to read `classes`: `$SKETCHRNN_QUICKDRAW_CACHE`, a copy beside the checkout, the user cache, or the sample."
+    if os.environ.get(CACHE_ENV): return default_cache_dir()
+    beside, user = _copy_beside_checkout(), default_cache_dir()
+    if _holds(beside, classes): return beside
+    if _holds(user, classes) or can_download(): return user
+    if verbose: print(f"No Quick, Draw! files in {user} and {quickdraw_url('binary', 'apple')} cannot be reached: "
+                      f"using the sample shipped with the package ({SAMPLE_CACHE}, 100 drawings a class).")
+    return SAMPLE_CACHE
 
 # %% ../nbs/00_data.ipynb #4a788bd7
 _HEADER, _NPTS = 17, 2  # bytes: key_id(8) countrycode(2) recognized(1) timestamp(4) n_strokes(2); n_points(2)
@@ -81,22 +205,16 @@ def _open_group(class_name, cache_dir, verbose=False):
     "`class_name` read by the `quickdraw` library (downloaded into `cache_dir` if needed), checked to be complete."
     from quickdraw import QuickDrawDataGroup
     path = bin_path(class_name, cache_dir)
-    try:
-        group = QuickDrawDataGroup(class_name, recognized=None, max_drawings=None, cache_dir=str(cache_dir),
-                                   print_messages=verbose)
-    except Exception as e:
-        if path.exists(): raise
-        raise FileNotFoundError(
-            f"No Quick, Draw! data for {class_name!r}: {path} does not exist and downloading it failed ({e}). "
-            f"Offline, put Google's file {BINARY_URL}{path.name} at exactly {path}, or point `cache_dir` "
-            f"(or ${CACHE_ENV}) at a folder that holds it.") from e
+    if not path.exists(): download_file(quickdraw_url("binary", class_name), path, desc=f"{class_name} drawings")
+    group = QuickDrawDataGroup(class_name, recognized=None, max_drawings=None, cache_dir=str(cache_dir),
+                               print_messages=verbose)
     size = path.stat().st_size
     used = sum(_bytes_used(group.get_drawing(index=i).image_data) for i in range(group.drawing_count))
     if used != size:
         raise CorruptFileError(
             f"{path} is truncated or corrupt: its {group.drawing_count} readable drawings take {used} bytes "
             f"but the file has {size}. Delete it so that it is downloaded again, or replace it with "
-            f"Google's {BINARY_URL}{path.name}.")
+            f"Google's {quickdraw_url('binary', class_name)}.")
     return group
 
 # %% ../nbs/00_data.ipynb #0289e4c4
@@ -211,7 +329,7 @@ def save_bin(records, path):
                 raise ValueError("save_bin needs simplified coordinates (integers 0..255); "
                                  "simplify raw drawings first.")
             buf += struct.pack("<H", xs.size) + xs.astype(np.uint8).tobytes() + ys.astype(np.uint8).tobytes()
-    Path(path).write_bytes(bytes(buf))
+    return atomic_write(path, lambda tmp: Path(tmp).write_bytes(bytes(buf)))
 
 # %% ../nbs/00_data.ipynb #0d9eaac1
 def resample_stroke(xy, spacing=1.0):

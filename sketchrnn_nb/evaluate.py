@@ -11,7 +11,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
-from .data import as_strokes, default_cache_dir, collate_fn, QuickDrawDataset, to_google_drawing
+from .data import (as_strokes, default_cache_dir, collate_fn, QuickDrawDataset, to_google_drawing,
+                               download_file, is_sample, quickdraw_url, user_cache_dir)
 from .loss import pen_nll, per_sequence_mean
 from .model import DEFAULT_TEMPERATURE, generate_batch
 
@@ -46,21 +47,22 @@ def rasterize_many(drawings, size=28) -> np.ndarray:
 
 # %% ../nbs/06_evaluate.ipynb #bdea9674
 def bitmaps_dir(path=None) -> Path:
-    "Folder of Google's `<class>.npy` bitmaps: `path`, or `$SKETCHRNN_QUICKDRAW_BITMAPS`, or `bitmaps/` by the cache."
-    return Path(path or os.environ.get("SKETCHRNN_QUICKDRAW_BITMAPS") or Path(default_cache_dir()).parent/"bitmaps")
+    "Folder of Google's `<class>.npy` bitmaps: `path`, `$SKETCHRNN_QUICKDRAW_BITMAPS`, or `bitmaps/` beside the cache."
+    path = path or os.environ.get("SKETCHRNN_QUICKDRAW_BITMAPS")
+    if path: return Path(path)
+    cache = default_cache_dir()
+    return (user_cache_dir() if is_sample(cache) else cache).parent/"bitmaps"   # never into the installed package
 
 # %% ../nbs/06_evaluate.ipynb #6e14c367
-def load_bitmaps(class_name, path=None) -> np.ndarray:
-    "Google's 28x28 bitmaps of `class_name` as `(N, 784)` uint8, with a clear error if the file is missing."
+def load_bitmaps(class_name, path=None, max_rows=None) -> np.ndarray:
+    "The first `max_rows` of Google's 28x28 bitmaps of `class_name`, `(N, 784)` uint8; downloaded if missing."
     f = bitmaps_dir(path)/f"{class_name}.npy"
-    if not f.exists():
-        url = f"https://storage.googleapis.com/quickdraw_dataset/full/numpy_bitmap/{class_name.replace(' ', '%20')}.npy"
-        raise FileNotFoundError(f"No bitmaps for {class_name!r} at {f}. Download {url} there, "
-                                "or point $SKETCHRNN_QUICKDRAW_BITMAPS at a folder that holds it.")
-    x = np.load(f)
+    if not f.exists(): download_file(quickdraw_url("numpy_bitmap", class_name), f, desc=f"{class_name} bitmaps")
+    x = np.load(f, mmap_mode="r")
     if x.ndim != 2 or x.shape[1] != 784 or x.dtype != np.uint8:
-        raise ValueError(f"{f} is not a numpy_bitmap file: expected (N, 784) uint8, got {x.shape} {x.dtype}")
-    return x
+        raise ValueError(f"{f} is not a numpy_bitmap file: expected (N, 784) uint8, got {x.shape} {x.dtype}. "
+                         "Delete it so that it is downloaded again.")
+    return np.array(x[:max_rows])
 
 # %% ../nbs/06_evaluate.ipynb #975d6bf5
 def nearest_rows(a, b, chunk=2048):
@@ -107,12 +109,12 @@ def classifier_data(classes, train_images, test_images, other_images=None, per_c
     for i, c in enumerate(classes):
         ours = np.concatenate([train_images[c], test_images[c]] + ([other_images[c]] if other_images else []))
         try:
-            bm = load_bitmaps(c, bitmaps)
+            bm = load_bitmaps(c, bitmaps, max_rows=2*per_class)
             _, d = nearest_rows(bm, ours)
             keep = bm[d >= 20][:per_class]
             source[c] = (f"{len(keep)} Google bitmaps ({(d < 20).sum()} twins of our drawings removed) "
                          f"+ {len(train_images[c])} training drawings")
-        except FileNotFoundError:
+        except (FileNotFoundError, ConnectionError):   # no such file at Google (grapes offline), or no internet
             keep = np.zeros((0, 784), np.uint8)
             source[c] = f"{len(train_images[c])} training drawings (no bitmap file)"
         keep = np.concatenate([keep, train_images[c]])

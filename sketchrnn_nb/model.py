@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_model.ipynb #6142fe8b
 from __future__ import annotations
-import dataclasses, inspect, json, math, numbers, operator, os, secrets
+import dataclasses, inspect, json, math, numbers, operator, os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -16,15 +16,15 @@ from fastcore.basics import patch
 from safetensors import safe_open
 from safetensors.torch import save_file
 import sketchrnn_nb
-from .data import START, END, DEFAULT_CLASSES, check_classes, denormalize_sequence
+from .data import START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence
 
 # %% auto #0
 __all__ = ['HEADS', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'DEFAULT_TEMPERATURE', 'MIN_MOVES', 'sample_pen',
            'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead', 'make_head', 'SketchRNN', 'Config', 'model_settings',
-           'atomic_write', 'save_checkpoint', 'read_safetensors', 'read_checkpoint', 'check_checkpoint',
-           'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling', 'check_seed',
-           'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request',
-           'generate_stream', 'generate_batch']
+           'save_checkpoint', 'read_safetensors', 'read_checkpoint', 'check_checkpoint', 'load_checkpoint',
+           'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling', 'check_seed', 'sample_rows',
+           'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request', 'generate_stream',
+           'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, temperature, generator=None, allow_end=True):
@@ -143,25 +143,25 @@ def label(self: SketchRNN, class_name) -> int:
 class Config:
     "Every setting of a training run: data, model and optimization."
     classes: tuple = DEFAULT_CLASSES   # Quick, Draw! classes to learn (comma-separated on the command line)
-    max_per_class: int | None = 1000   # seeded random sample of drawings per class (None: all)
+    max_per_class: int | None = 2500   # seeded random sample of drawings per class (None: all)
     max_len: int = 200                 # longest stroke-5 sequence trained on (longer drawings are skipped)
     embed_dim: int = 64                # class embedding size
     hidden_size: int = 512             # LSTM units per layer
     num_layers: int = 2                # stacked LSTM layers
-    dropout: float = 0.3               # dropout between LSTM layers
-    output_dropout: float = 0.0        # dropout on the LSTM output, before the head
+    dropout: float = 0.5               # dropout between LSTM layers
+    output_dropout: float = 0.3        # dropout on the LSTM output, before the head
     head: str = "gmm"                  # output head: 'gmm' (mixture density) or 'mse' (regression)
     n_mixtures: int = 20               # mixture components of the gmm head
     lr: float = 1e-3                   # Adam learning rate
-    epochs: int = 30                   # most epochs to train
+    epochs: int = 150                  # most epochs to train (early stopping usually ends a run sooner)
     batch_size: int = 100              # sketches per batch
     grad_clip: float = 1.0             # gradient-norm clip
     lr_patience: int = 3               # epochs without improvement before the learning rate drops
     lr_factor: float = 0.5             # factor the learning rate drops by
     early_stop_patience: int = 5       # stop after this many epochs without a better validation loss
     augment: bool = True               # random scaling and point dropping of training sketches
-    augment_scale: float = 0.15        # x and y each scaled by a random factor in 1 +- augment_scale
-    augment_drop: float = 0.1          # chance that a point inside a stroke is dropped
+    augment_scale: float = 0.2         # x and y each scaled by a random factor in 1 +- augment_scale
+    augment_drop: float = 0.2          # chance that a point inside a stroke is dropped
     balance: bool = True               # sample every class equally often in training
     seed: int = 0                      # data sampling, split, initialisation and batching
     cache_dir: str | None = None       # Quick, Draw! cache folder (default: $SKETCHRNN_QUICKDRAW_CACHE or ~/.cache)
@@ -240,22 +240,6 @@ def model_settings(config: Config) -> dict:
 def from_config(cls: SketchRNN, config: Config, stats=None) -> SketchRNN:
     "A fresh model as `config` describes it, with normalization `stats`."
     return cls(stats=stats, **model_settings(config))
-
-# %% ../nbs/01_model.ipynb #2bce5fc4
-def atomic_write(path, write) -> Path:
-    "Call `write(tmp)` on a temporary file beside `path`, flush it to disk, then rename it over `path` in one step."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")   # never shared by two writers
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as f: os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
-    fd = os.open(path.parent, os.O_RDONLY)   # the rename itself reaches the disk
-    try: os.fsync(fd)
-    finally: os.close(fd)
-    return path
 
 # %% ../nbs/01_model.ipynb #bd76fbdc
 CHECKPOINT_FORMAT = "sketchrnn_nb.checkpoint/1"

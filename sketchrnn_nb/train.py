@@ -13,9 +13,9 @@ try: import fcntl   # file locks: Linux and macOS
 except ImportError: fcntl = None
 from safetensors import safe_open
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               QuickDrawDataset, collate_fn, balanced_sampler)
+                               QuickDrawDataset, collate_fn, balanced_sampler, atomic_write)
 from safetensors.torch import save_file
-from .model import (Config, SketchRNN, model_settings, atomic_write, read_safetensors, save_checkpoint,
+from .model import (Config, SketchRNN, model_settings, read_safetensors, save_checkpoint,
                                 read_checkpoint, load_checkpoint)
 from .loss import batch_loss
 
@@ -62,7 +62,8 @@ def check_items(items, config: Config):
 def split_items(config: Config):
     "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
     try: data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
-    except (FileNotFoundError, ValueError) as e: raise DataError(str(e)) from None   # missing or corrupt files
+    except (FileNotFoundError, ConnectionError, ValueError) as e:   # no file, cannot download it, or corrupt
+        raise DataError(str(e)) from None
     items, _ = preprocess_data(data, max_len=config.max_len, classes=config.classes)
     check_items(items, config)
     return split_dataset(items, seed=config.seed)

@@ -24,7 +24,7 @@ from .model import DEFAULT_TEMPERATURE, load_pretrained, generate_batch, generat
 __all__ = ['sketch_view', 'draw_strokes', 'save_figure', 'plot_sketches', 'plot_stroke_grid', 'compare_generated_real',
            'sketch_to_svg', 'save_svg', 'sketch_animation', 'animate_sketches', 'animation_html',
            'plot_training_history', 'render_frame', 'WidgetApp', 'app_model', 'class_dropdown', 'temperature_slider',
-           'LiveGeneration', 'live_generation']
+           'play_controls', 'LiveGeneration', 'live_generation']
 
 # %% ../nbs/04_visualize.ipynb #d8a286f0
 def sketch_view(strokes, min_half=1.0, margin=1.08):
@@ -202,13 +202,21 @@ def _offline_icons(html):
     html = re.sub(r'<link rel="stylesheet"\s*href="https://[^"]*font-awesome[^"]*">', "", html)
     return re.sub(r'<i class="fa fa-([a-z -]+)"></i>', lambda m: _ICONS.get(m.group(1), m.group(1)), html)
 
+# %% ../nbs/04_visualize.ipynb #17ab6843
+def _still_picture(html):
+    "Give the animation's `<img>` its last frame as `src`, so the HTML shows a picture where no JavaScript runs."
+    frames = re.findall(r'frames\[\d+\] = "(data:image/[^"]+)"', html)
+    if not frames: return html
+    still = frames[-1].replace("\\\n", "")                  # matplotlib continues long strings with a backslash
+    return re.sub(r'<img id="(_anim_img\w+)">', lambda m: f'<img id="{m.group(1)}" src="{still}">', html, count=1)
+
 # %% ../nbs/04_visualize.ipynb #c61f3fb3
 def animation_html(sketches, titles=None, ncols=None, size=2.0, fps=15, hold=6, every=3, dpi=72):
     "An HTML5 animation (matplotlib's `to_jshtml`) of `sketches` being drawn, playable without a kernel or network."
     with matplotlib.rc_context({"animation.embed_limit": 40, "figure.dpi": dpi, "savefig.dpi": dpi}):
         anim = sketch_animation(sketches, titles, ncols, size, hold, every, interval=1000/fps)
         html = anim.to_jshtml(default_mode="once")
-    return _offline_icons(html)
+    return _still_picture(_offline_icons(html))
 
 # %% ../nbs/04_visualize.ipynb #fd8a00ef
 def plot_training_history(history, path=None):
@@ -289,6 +297,24 @@ def temperature_slider(value):
     return W.FloatSlider(value=value, min=0.05, max=1.5, step=0.05, description="temperature",
                          continuous_update=False, style={"description_width": "initial"})
 
+# %% ../nbs/04_visualize.ipynb #6e83fabc
+def _restart(play):
+    "Back to the first step, and play."
+    play.value = play.min
+    play.playing = True
+
+def play_controls(play, what="the drawing"):
+    "Labelled play, pause and restart buttons with tooltips, driving the `Play` clock `play` (kept, hidden)."
+    specs = [("play", "play", f"Play: watch {what} step by step"), ("pause", "pause", f"Pause {what}"),
+             ("restart", "undo", f"Draw {what} again from its first step")]
+    play_btn, pause_btn, restart_btn = [W.Button(description=d, icon=i, tooltip=t, layout=W.Layout(width="auto"))
+                                        for d, i, t in specs]
+    play_btn.on_click(lambda _: setattr(play, "playing", True))
+    pause_btn.on_click(lambda _: setattr(play, "playing", False))
+    restart_btn.on_click(lambda _: _restart(play))
+    play.layout.display = "none"
+    return W.HBox([play_btn, pause_btn, restart_btn, play])
+
 # %% ../nbs/04_visualize.ipynb #e86f6362
 class LiveGeneration(WidgetApp):
     "An ipywidgets app that shows `model` drawing a sketch, one model step per frame (see `live_generation`)."
@@ -301,7 +327,8 @@ class LiveGeneration(WidgetApp):
         self.speed = W.IntSlider(value=fps, min=1, max=60, description="speed (fps)",
                                  style={"description_width": "initial"})
         self.play = W.Play(value=0, min=0, max=max_len, interval=int(1000/fps), description="play")
-        self.step = W.IntSlider(value=0, min=0, max=max_len, description="step")
+        self.step = W.IntSlider(value=0, min=0, max=max_len, description="step",
+                                tooltip="Scrub through the drawing (step 0: the finished sketch)")
         W.jslink((self.play, "value"), (self.step, "value"))
         self.image = W.Image(format="png", width=size, height=size)
         self.status = W.HTML()
@@ -310,7 +337,7 @@ class LiveGeneration(WidgetApp):
         self.speed.observe(lambda ch: setattr(self.play, "interval", int(1000/ch["new"])), "value")
         self.new.on_click(lambda _: setattr(self.seed, "value", random.randrange(10**6)))
         self.widget = W.VBox([W.HBox([self.cls, self.temperature]), W.HBox([self.seed, self.new, self.speed]),
-                              W.HBox([self.play, self.step]), self.image, self.status])
+                              W.HBox([play_controls(self.play), self.step]), self.status, self.image])
         self.restart()
 
 # %% ../nbs/04_visualize.ipynb #c8a13e09
@@ -328,24 +355,34 @@ def advance(self: LiveGeneration, k):
 @patch
 def restart(self: LiveGeneration, *_):
     "Start a new sketch for the current class, temperature and seed."
-    self.rows, self.finished = [], False
+    self.rows, self.finished, self.whole = [], False, None
     self.steps = generate_steps(self.model, self.cls.value, self.temperature.value, self.max_len, self.seed.value)
     self.play.max = self.step.max = self.max_len
     if self.step.value == 0: self.show(0)
-    else: self.play.value = self.step.value = 0             # observers draw step 0
+    else: self.play.value = self.step.value = 0             # observers draw step 0: the finished sketch
+
+# %% ../nbs/04_visualize.ipynb #9f266ba6
+@patch
+def sketch(self: LiveGeneration):
+    "The whole sketch the app draws, sampled in one go by `generate_sketch` (kept until the next restart)."
+    if self.whole is None:
+        self.whole = generate_sketch(self.model, self.cls.value, self.temperature.value, self.max_len, self.seed.value)
+    return self.whole
 
 # %% ../nbs/04_visualize.ipynb #37280db7
+_PLAY_HINT = "<b>the finished sketch: press &#x25B6; play to watch the model draw it</b>"
+
 @patch
 def show(self: LiveGeneration, k):
-    "Draw the sketch up to step `k` (sampling new rows as needed)."
+    "Draw the sketch up to step `k` (sampling new rows as needed); step 0 shows the whole sketch and how to play it."
     self.advance(k)
     k = min(k, len(self.rows))
     done = self.finished and k == len(self.rows)
-    self.image.value = render_frame(self.rows[:k], self.size, finished=done)
-    state = "finished" if done else ("drawing" if k == len(self.rows) else "replay")
-    more = "" if self.finished else "+"
+    self.image.value = render_frame(self.rows[:k] if k else self.sketch(), self.size, finished=k == 0 or done)
+    state = _PLAY_HINT if k == 0 else "finished" if done else "drawing"
+    n, more = (len(self.sketch()) - 1, "") if k == 0 else (len(self.rows), "" if self.finished else "+")
     self.status.value = (f"<b>{escape(self.cls.value)}</b> &middot; temperature {self.temperature.value:.2f}"
-                         f" &middot; seed {self.seed.value} &middot; step {k}/{len(self.rows)}{more}"
+                         f" &middot; seed {self.seed.value} &middot; step {k}/{n}{more}"
                          f" &middot; <span class='live-state'>{state}</span>")
 
 # %% ../nbs/04_visualize.ipynb #97f70023
@@ -353,8 +390,7 @@ def show(self: LiveGeneration, k):
 def static_html(self: LiveGeneration):
     "An HTML5 animation of the current sample: what a static render of the notebook shows."
     t, seed = self.temperature.value, self.seed.value
-    sketch = generate_sketch(self.model, self.cls.value, t, self.max_len, seed)
-    return animation_html([sketch], [f"{self.cls.value} (temperature {t:.2f}, seed {seed})"], size=3.0)
+    return animation_html([self.sketch()], [f"{self.cls.value} (temperature {t:.2f}, seed {seed})"], size=3.0)
 
 # %% ../nbs/04_visualize.ipynb #e951bd41
 def live_generation(model=None, class_name=None, temperature=DEFAULT_TEMPERATURE, seed=0, fps=30, max_len=250,

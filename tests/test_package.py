@@ -2,6 +2,7 @@
 import ast, io, json, os, subprocess, sys, tokenize, zipfile
 from pathlib import Path
 import pytest
+from sketchrnn_nb.data import default_cache_dir, is_offline_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -94,9 +95,9 @@ def test_no_import_cycle():
     assert find_cycle(graph) is None, f"import cycle: {' -> '.join(find_cycle(graph))}"
 
 def test_data_cli_summarizes_real_data():
-    r = run(BIN/"sketchrnn_data", "--classes", "cloud,fish", "--max-per-class", "200")
+    r = run(BIN/"sketchrnn_data", "--classes", "cloud,fish", "--max-per-class", "60")   # the sample has 100 a class
     assert r.returncode == 0, r.stderr
-    assert "cloud" in r.stdout and "fish" in r.stdout and "train 280" in r.stdout
+    assert "cloud" in r.stdout and "fish" in r.stdout and "train 84" in r.stdout
 
 def test_data_cli_unknown_class_fails_clearly():
     r = run(BIN/"sketchrnn_data", "--classes", "fsh")
@@ -120,7 +121,7 @@ def test_data_benchmark_prints_json():
     r = run(sys.executable, "bench/data.py", "--repeats", "1")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert out["drawings"] > 6000 and out["drawings_per_s"] > 0
+    assert out["drawings"] > (6000 if is_offline_copy(default_cache_dir()) else 900) and out["drawings_per_s"] > 0
 
 def test_live_benchmark_prints_json():
     r = run(sys.executable, "bench/live.py", "--sketches", "2")
@@ -134,9 +135,10 @@ def test_import_visualize_does_not_need_a_widget_frontend():
     assert r.returncode == 0 and r.stdout.split() == ["8", "True"], r.stderr
 
 def test_notebook_imports_live_in_setup_cells():
-    "nbdev's doc processing runs every cell that imports something: imports belong in `#| export` or `#| hide` cells."
+    """nbdev's doc processing runs every cell that imports something: imports belong in `#| export` or `#| hide` cells
+    (or in a self-contained `#| eval: false` snippet, which that processing skips and tests/test_readme.py runs)."""
     import nbformat, re
     bad = [f"{nb.name} cell {i}" for nb in sorted((ROOT/"nbs").glob("*.ipynb"))
            for i, c in enumerate(nbformat.read(nb, 4).cells) if c.cell_type == "code"
-           and not re.match(r"#\| *(export|hide|default_exp)", c.source) and re.search(r"^\s*(from \S+ )?import ", c.source, re.M)]
+           and not re.match(r"#\| *(export|hide|default_exp|eval: false)", c.source) and re.search(r"^\s*(from \S+ )?import ", c.source, re.M)]
     assert not bad, "move these imports into the notebook's setup (#| hide) cell: " + ", ".join(bad)

@@ -1,6 +1,6 @@
 """Write README.md from nbs/index.ipynb (what nbdev_readme does, without Quarto): markdown as is, code cells as
 Python blocks with their saved text output, hidden cells and `#|` directives left out. `--check` fails if stale."""
-import sys
+import re, sys
 from pathlib import Path
 import nbformat
 
@@ -21,9 +21,13 @@ def cell_text(c):
     out = "".join(outs).rstrip()
     return f"```python\n{code}\n```" + (f"\n\n```\n{out}\n```" if out else "")
 
+def repo_links(md):
+    "Links relative to nbs/ (chapters, images), made relative to the repository root where README.md lives."
+    return re.sub(r"\]\((?!https?:|#|/)([^)]+)\)", lambda m: f"](nbs/{m[1]})", md)
+
 def render(nb_path=ROOT/"nbs"/"index.ipynb"):
     nb = nbformat.read(nb_path, as_version=4)
-    parts = [t for t in map(cell_text, nb.cells) if t]
+    parts = [repo_links(t) for t in map(cell_text, nb.cells) if t]
     head = "<!-- Generated from nbs/index.ipynb by `python tools/make_readme.py`: edit the notebook, not this file. -->"
     return "\n\n".join([head] + parts) + "\n"
 

@@ -1,7 +1,18 @@
-"""End-to-end: the live generation widget in a real JupyterLab, in headless chromium: Play draws (pixels change between
-two screenshots), the temperature slider and the class dropdown restart the drawing."""
-import time
+"""End-to-end: the live generation widget in a real JupyterLab, in headless chromium. It opens on a drawing (the whole
+sketch) with a hint to press play, before anything is pressed; its play, pause and restart buttons carry labels and
+tooltips; play draws (pixels change between two screenshots), pause holds the step, and the temperature slider and
+the class dropdown restart the drawing."""
+import re, time
+import numpy as np
 from conftest import SHOTS, open_notebook, image_of, ink_changed
+
+STATUS = "document.querySelector('.jp-OutputArea-output .widget-html-content').innerText"
+
+def button(page, label):
+    return page.locator(".jp-OutputArea-output button.widget-button", has_text=re.compile(rf"^\s*{label}\s*$")).first
+
+def step_of(status):
+    return int(status.inner_text().split("step ")[1].split("/")[0])
 
 def test_live_widget_draws_in_jupyterlab(browser, jupyterlab):
     page = open_notebook(browser, jupyterlab, "live.ipynb",
@@ -10,30 +21,48 @@ def test_live_widget_draws_in_jupyterlab(browser, jupyterlab):
     try: page.wait_for_selector(img, timeout=180_000)
     except Exception:
         page.screenshot(path=SHOTS/"00_no_widget.png"); raise
+    page.wait_for_function(f"() => /press/.test({STATUS})", timeout=30_000)
     status = page.locator(".jp-OutputArea-output .widget-html-content").first
-    assert "apple" in status.inner_text() and "step 0/" in status.inner_text()
+    text = status.inner_text()
+    assert "apple" in text and "step 0/" in text and "press \u25b6 play" in text, text   # the hint, before any click
+    opened = image_of(page, img)
+    assert (np.asarray(opened) < 128).sum() > 300, "the app opened on a blank picture"   # a drawing, at once
     page.screenshot(path=SHOTS/"01_loaded.png")
 
-    page.locator(".widget-play button").first.click()            # Play
-    time.sleep(1.0); a = image_of(page, img)
+    for label, tip in [("play", "watch"), ("pause", "Pause"), ("restart", "again")]:   # labelled, with tooltips
+        b = button(page, label)
+        assert b.is_visible(), f"no visible '{label}' button"
+        assert tip in (b.get_attribute("title") or ""), f"'{label}' has no tooltip"
+    assert not page.locator(".jp-OutputArea-output .widget-play").first.is_visible()   # the bare clock is hidden
+
+    button(page, "play").click()
+    time.sleep(0.5); a = image_of(page, img)
     page.screenshot(path=SHOTS/"02_playing_a.png")
-    time.sleep(1.0); b = image_of(page, img)
+    time.sleep(0.5); b = image_of(page, img)
     page.screenshot(path=SHOTS/"03_playing_b.png")
     assert ink_changed(a, b) > 50, "the drawing did not change while playing"
-    step_a = int(status.inner_text().split("step ")[1].split("/")[0])
-    assert step_a > 0
+    assert ink_changed(opened, a) > 50, "play did not start drawing from the first step"
+    assert step_of(status) > 0
 
-    page.wait_for_function("() => /finished/.test(document.querySelector('.jp-OutputArea-output .widget-html-content').innerText)", timeout=60_000)
+    page.wait_for_function(f"() => /finished/.test({STATUS})", timeout=60_000)
     page.screenshot(path=SHOTS/"04_finished.png")
+    button(page, "restart").click()
+    time.sleep(0.6)
+    button(page, "pause").click()
+    time.sleep(0.5); held = step_of(status)
+    time.sleep(1.0)
+    assert 0 < step_of(status) == held, "pause did not hold the step"
+    assert "drawing" in status.inner_text()
 
     slider = page.locator(".widget-slider", has_text="temperature").locator(".noUi-handle").first
     slider.focus(); [slider.press("ArrowRight") for _ in range(4)]
-    page.wait_for_function("() => /temperature 0\\.60/.test(document.querySelector('.jp-OutputArea-output .widget-html-content').innerText)", timeout=30_000)
+    page.wait_for_function(f"() => /temperature 0\\.60/.test({STATUS})", timeout=30_000)
+    assert "press" in status.inner_text()                                   # a new sketch: at rest, with the hint
     page.screenshot(path=SHOTS/"05_temperature.png")
 
     page.locator(".widget-dropdown select").first.select_option("star")
-    page.wait_for_function("() => /star/.test(document.querySelector('.jp-OutputArea-output .widget-html-content').innerText)", timeout=30_000)
-    page.locator(".widget-play button").first.click()
+    page.wait_for_function(f"() => /star/.test({STATUS})", timeout=30_000)
+    button(page, "play").click()
     time.sleep(1.5)
     page.screenshot(path=SHOTS/"06_star.png")
     assert "star" in status.inner_text()

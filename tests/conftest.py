@@ -1,0 +1,17 @@
+"""Every test reads the Quick, Draw! folder the chapters read: `$SKETCHRNN_QUICKDRAW_CACHE` if set, else an offline copy
+beside the checkout (../shared/quickdraw), else the small sample shipped with the package. Tests never use the internet
+(downloads go to 127.0.0.1). Tests about the full offline copy's own files are marked `needs_full_data` and skipped,
+with the reason printed (`pytest -rs`), when it is absent."""
+import os
+import pytest
+from sketchrnn_nb.data import CACHE_ENV, URL_ENV, default_cache_dir, is_offline_copy, pick_cache_dir
+
+os.environ.setdefault(URL_ENV, "http://127.0.0.1:9/")            # a closed port: no test downloads from the internet
+os.environ[CACHE_ENV] = str(pick_cache_dir(verbose=False))
+FULL_DATA = is_offline_copy(default_cache_dir())
+SKIP_REASON = ("needs the full offline Quick, Draw! copy (../shared/quickdraw beside the checkout, or "
+               "$SKETCHRNN_QUICKDRAW_CACHE pointing at its cache/); running on the sample shipped with the package")
+needs_full_data = pytest.mark.skipif(not FULL_DATA, reason=SKIP_REASON)
+
+def pytest_report_header(config):
+    return f"Quick, Draw! data: {default_cache_dir()} ({'full offline copy' if FULL_DATA else 'not the full offline copy'})"

@@ -1,0 +1,70 @@
+"""The way in for a newcomer: the README's commands and snippets, its links and pictures, and every notebook's Colab
+badge and Colab-only install cell."""
+import configparser, os, re, subprocess, sys
+from pathlib import Path
+import nbformat, pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT/"README.md").read_text(encoding="utf-8")
+CFG = configparser.ConfigParser()
+CFG.read(ROOT/"settings.ini")
+GIT_URL, BRANCH = CFG["DEFAULT"]["git_url"], CFG["DEFAULT"]["branch"]
+NOTEBOOKS = sorted((ROOT/"nbs").glob("*.ipynb"))
+
+def section(name):
+    "The text of the README section headed `## name`."
+    return re.search(rf"^## {re.escape(name)}\n(.*?)(?=^## |\Z)", README, re.S | re.M)[1]
+
+def test_readme_opens_with_the_two_commands():
+    first = re.search(r"```sh\n(.*?)```", README, re.S)[1]
+    assert README.index(first) < README.index("## ")                       # before any section
+    lines = first.splitlines()
+    assert lines[0].startswith("# set up and run the main job") and "sketchrnn_generate" in lines[1]
+    test_cmd = lines[lines.index(next(l for l in lines if l.startswith("# run the tests"))) + 1]
+    assert "nbdev_test" in test_cmd and "pytest" in test_cmd
+    assert "SKETCHRNN_" not in test_cmd and "shared" not in test_cmd        # no environment to set up
+
+def test_readme_sections_in_a_users_order():
+    heads = re.findall(r"^## (.+)$", README, re.M)
+    order = ["Gallery", "Install", "Quick start", "Train on your own classes", "The chapters", "The numbers", "Speed",
+             "Developing"]
+    assert [h for h in heads if h in order] == order
+
+def test_quick_start_runs_as_pasted_into_a_fresh_python(tmp_path):
+    blocks = re.findall(r"```python\n(.*?)```", section("Quick start"), re.S)
+    assert len(blocks) >= 3
+    for code in blocks:
+        r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                           env={**os.environ, "MPLBACKEND": "Agg"})
+        assert r.returncode == 0, f"{code}\n{r.stderr[-2000:]}"
+    assert (tmp_path/"sketches.png").stat().st_size > 10_000
+
+def test_readme_links_and_pictures_exist_in_the_repository():
+    targets = re.findall(r"\]\((?!https?:|#)([^)#]+)", README)
+    assert any(t.endswith(".ipynb") for t in targets) and any(t.endswith(".png") for t in targets)
+    assert [t for t in targets if not (ROOT/t).exists()] == []
+    for nb in NOTEBOOKS:
+        if nb.stem != "index": assert f"(nbs/{nb.name})" in section("The chapters"), f"no chapter link to {nb.name}"
+
+def test_install_line_installs_from_the_repository():
+    assert f"git+{GIT_URL}" in section("Install")
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_starts_with_colab_badge_and_install_cell(nb):
+    cells = nbformat.read(nb, 4).cells
+    title = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("# "))
+    badge, install = cells[title + 1], cells[title + 2]
+    url = GIT_URL.replace("https://github.com/", "https://colab.research.google.com/github/")
+    assert f"({url}/blob/{BRANCH}/nbs/{nb.name})" in badge.source and "colab-badge.svg" in badge.source
+    src = install.source
+    assert install.cell_type == "code" and src.startswith("#| hide")
+    assert 'if "google.colab" in sys.modules:' in src and f"git+{GIT_URL}" in src
+    assert "enable_custom_widget_manager()" in src
+    body = src.split('if "google.colab" in sys.modules:')[1]
+    assert all(l.startswith("    ") for l in body.strip("\n").splitlines())   # does nothing outside Colab
+
+def test_colab_install_cell_does_nothing_elsewhere():
+    src = next(c.source for c in nbformat.read(NOTEBOOKS[0], 4).cells if "google.colab" in c.source)
+    r = subprocess.run([sys.executable, "-c", src.replace("#| hide", "") + "\nprint('ok')"], capture_output=True,
+                       text=True)
+    assert r.returncode == 0 and r.stdout.strip() == "ok"

@@ -1,0 +1,30 @@
+"""mkdocs hook (mkdocs.yml `hooks:`): the notebook pages' heading ids become the ids of their table of contents.
+
+mkdocs-jupyter makes the page's table of contents with python-markdown (a repeated heading gets `_1`, `_2`...) but the
+headings' ids with its own code, which repeats ids: a chapter with a section "sketchrnn_train" and the show_doc of
+`sketchrnn_train` had two ids "sketchrnn_train" and a TOC link "#sketchrnn_train_1" to nowhere. tools/build_docs.py
+points doclinks at these same TOC ids."""
+import logging, re
+
+log = logging.getLogger("mkdocs.hooks.heading_ids")
+HEADING = re.compile(r'(<h[1-6] id=")([^"]*)(">(?:(?!</h[1-6]>).)*?<a class="anchor-link" href="#)([^"]*)(">)', re.S)
+
+def _flat(toc):
+    "The table of contents' items, in page order."
+    for item in toc:
+        yield item
+        yield from _flat(item.children)
+
+def on_page_content(html, page, **kwargs):
+    "Give the i-th heading of a notebook page the id of the i-th TOC item (when the two lists have the same length)."
+    if not page.file.src_path.endswith(".ipynb"): return html
+    ids, heads = [t.id for t in _flat(page.toc)], HEADING.findall(html)
+    if len(ids) != len(heads):
+        log.warning("%s: %d headings but %d table of contents entries; heading ids left as they are",
+                    page.file.src_path, len(heads), len(ids))
+        return html
+    it = iter(ids)
+    def sub(m):
+        i = next(it)
+        return m.group(1) + i + m.group(3) + i + m.group(5)
+    return HEADING.sub(sub, html)
