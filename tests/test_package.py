@@ -103,6 +103,14 @@ def test_data_cli_unknown_class_fails_clearly():
     r = run(BIN/"sketchrnn_data", "--classes", "fsh")
     assert r.returncode == 2 and "Did you mean 'fish'" in r.stderr and "Traceback" not in r.stderr
 
+def test_data_cli_downloads_a_missing_class_from_a_mirror(tmp_path):
+    from sketchrnn_nb.data import SAMPLE_CACHE, mirror_server
+    with mirror_server(SAMPLE_CACHE.parent) as url:   # Google's layout, served from the sample on 127.0.0.1
+        r = run(BIN/"sketchrnn_data", "--classes", "star", "--cache-dir", tmp_path,
+                env={**os.environ, "SKETCHRNN_QUICKDRAW_URL": url})
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path/"star.bin").read_bytes() == (SAMPLE_CACHE/"star.bin").read_bytes() and "star" in r.stdout
+
 def test_data_cli_missing_file_names_the_path(tmp_path):
     r = run(BIN/"sketchrnn_data", "--classes", "star", "--cache-dir", tmp_path)
     assert r.returncode != 0 and str(tmp_path/"star.bin") in r.stderr
