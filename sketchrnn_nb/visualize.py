@@ -369,6 +369,13 @@ def sketch(self: LiveGeneration):
         self.whole = generate_sketch(self.model, self.cls.value, self.temperature.value, self.max_len, self.seed.value)
     return self.whole
 
+# %% ../nbs/04_visualize.ipynb #4bdbb99e
+@patch
+def view(self: LiveGeneration):
+    "The square that frames the whole sketch: kept while it is drawn, so the picture does not move or zoom."
+    xy = _stroke5_segments(self.sketch())[0]
+    return sketch_view([xy.T] if len(xy) else [], min_half=128, margin=1.1)
+
 # %% ../nbs/04_visualize.ipynb #37280db7
 _PLAY_HINT = "<b>the finished sketch: press &#x25B6; play to watch the model draw it</b>"
 
@@ -378,7 +385,8 @@ def show(self: LiveGeneration, k):
     self.advance(k)
     k = min(k, len(self.rows))
     done = self.finished and k == len(self.rows)
-    self.image.value = render_frame(self.rows[:k] if k else self.sketch(), self.size, finished=k == 0 or done)
+    self.image.value = render_frame(self.rows[:k] if k else self.sketch(), self.size, finished=k == 0 or done,
+                                    view=self.view())
     state = _PLAY_HINT if k == 0 else "finished" if done else "drawing"
     n, more = (len(self.sketch()) - 1, "") if k == 0 else (len(self.rows), "" if self.finished else "+")
     self.status.value = (f"<b>{escape(self.cls.value)}</b> &middot; temperature {self.temperature.value:.2f}"
