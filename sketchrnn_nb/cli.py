@@ -13,11 +13,13 @@ from .data import (download_quickdraw_data, preprocess_data, split_dataset, calc
 from .model import (Config, DEFAULT_TEMPERATURE, load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
 from .train import TrainingError, check_items, pick_device, train_model
+from .prepared import prepare_dataset, read_prepared_meta
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 
 # %% auto #0
 __all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config', 'command',
-           'sketchrnn_data', 'train_parser', 'sketchrnn_train', 'generate_parser', 'write_ndjson', 'sketchrnn_generate']
+           'print_prepared', 'sketchrnn_data', 'train_parser', 'sketchrnn_train', 'generate_parser', 'write_ndjson',
+           'sketchrnn_generate']
 
 # %% ../nbs/08_cli.ipynb #5854eac7
 def parse_setting(field: dataclasses.Field, text: str):
@@ -78,13 +80,29 @@ def command(prog):
         return run
     return wrap
 
+# %% ../nbs/08_cli.ipynb #b1a4cd74
+def print_prepared(parser, config: Config):
+    "Prepare `config`'s data on disk (or find it prepared) and print where it is and what it holds."
+    try: folder = prepare_dataset(config.classes, config.max_per_class, config.max_len, config.seed, config.cache_dir)
+    except (ValueError, FileNotFoundError, ConnectionError) as e: parser.error(str(e))
+    meta = read_prepared_meta(folder)
+    size = sum(f.stat().st_size for f in folder.iterdir())/1e6
+    print(f"prepared: {folder} ({size:.1f} MB, made in {meta['seconds']} s)\n"
+          f"drawings: {meta['n_drawings']:,} {json.dumps(meta['per_class'])}\nsplits: {json.dumps(meta['splits'])}"
+          + f"\ntrain on it with: sketchrnn_train --prepared true --classes {','.join(config.classes)} ...")
+
 # %% ../nbs/08_cli.ipynb #319fcad9
 @command("sketchrnn_data")
 def sketchrnn_data(argv=None):
     "Command line: load Quick, Draw! classes, then print per-class counts, what was skipped, and the split."
     p = argparse.ArgumentParser(prog="sketchrnn_data", description="Summarize Quick, Draw! classes as training sees.")
     add_config_flags(p, ("classes", "max_per_class", "cache_dir", "max_len", "seed"))
-    config = parse_config(p, vars(p.parse_args(argv)))
+    p.add_argument("--prepare", action="store_true", help="convert the classes once into the memory-mapped dataset "
+                   "that `sketchrnn_train --prepared true` reads, and print its folder")
+    args = vars(p.parse_args(argv))
+    prepare = args.pop("prepare")
+    config = parse_config(p, args)
+    if prepare: return print_prepared(p, config)
     try:
         data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))

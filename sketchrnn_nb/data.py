@@ -21,12 +21,13 @@ import sketchrnn_nb
 __all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'SAMPLE_CACHE', 'END', 'START', 'user_cache_dir',
            'default_cache_dir', 'all_class_names', 'check_classes', 'quickdraw_url', 'atomic_write', 'download_file',
            'mirror_server', 'CorruptFileError', 'bin_path', 'is_sample', 'is_offline_copy', 'can_download',
-           'pick_cache_dir', 'LoadReport', 'clean_drawing', 'DrawingSet', 'download_quickdraw_data', 'save_bin',
-           'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records', 'parse_drawing', 'load_ndjson',
-           'compare_drawings', 'strokes_to_sequence', 'pens_until_end', 'sequence_to_strokes', 'sequence_to_stroke3',
-           'stroke3_to_sequence', 'as_stroke5', 'as_strokes', 'to_google_drawing', 'calculate_stats',
-           'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats', 'class_map', 'preprocess_data',
-           'split_dataset', 'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler']
+           'pick_cache_dir', 'LoadReport', 'clean_drawing', 'DrawingSet', 'sample_indices', 'download_quickdraw_data',
+           'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records', 'parse_drawing',
+           'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end', 'sequence_to_strokes',
+           'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes', 'to_google_drawing',
+           'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats', 'class_map',
+           'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn',
+           'balanced_sampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -274,7 +275,7 @@ def summary(self: DrawingSet) -> str:
     return "\n".join(rows)
 
 # %% ../nbs/00_data.ipynb #8baf6e4e
-def _sample_indices(n, k, seed, class_name):
+def sample_indices(n, k, seed, class_name):
     "Sorted seeded random sample of `k` of `range(n)`, stable per class name."
     if k is None or k >= n: return np.arange(n)
     rng = np.random.default_rng([seed, zlib.crc32(class_name.encode())])
@@ -299,7 +300,7 @@ def download_quickdraw_data(classes=DEFAULT_CLASSES, max_per_class=1000, cache_d
                 continue
             strokes = clean_drawing(d.image_data, rep)
             if strokes is not None: keep.append(strokes)
-        idx = _sample_indices(len(keep), max_per_class, seed, c)
+        idx = sample_indices(len(keep), max_per_class, seed, c)
         rep["over_cap"] = len(keep) - len(idx)
         out[c], out.report[c] = [keep[i] for i in idx], rep
         rep["kept"] = len(idx)

@@ -145,6 +145,7 @@ class Config:
     classes: tuple = DEFAULT_CLASSES   # Quick, Draw! classes to learn (comma-separated on the command line)
     max_per_class: int | None = 2500   # seeded random sample of drawings per class (None: all)
     max_len: int = 200                 # longest stroke-5 sequence trained on (longer drawings are skipped)
+    prepared: bool = False             # read the data converted once to disk, memory-mapped (for big max_per_class)
     embed_dim: int = 64                # class embedding size
     hidden_size: int = 512             # LSTM units per layer
     num_layers: int = 2                # stacked LSTM layers
@@ -205,7 +206,7 @@ SETTING_RULES = {   # setting: (test, what it must be)
        ("dropout", "output_dropout", "augment_scale", "augment_drop")},
     **{k: (lambda v: _number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip")},
     "lr_factor": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1"),
-    **{k: (lambda v: isinstance(v, bool), "true or false") for k in ("augment", "balance")},
+    **{k: (lambda v: isinstance(v, bool), "true or false") for k in ("augment", "balance", "prepared")},
     "head": (lambda v: v in HEADS, f"one of {sorted(HEADS)}"),
     "seed": (lambda v: _whole(v, 0) and v < 2**63, "a whole number from 0 to 2**63 - 1"),
     "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),

@@ -18,13 +18,14 @@ from safetensors.torch import save_file
 from .model import (Config, SketchRNN, model_settings, read_safetensors, save_checkpoint,
                                 read_checkpoint, load_checkpoint)
 from .loss import batch_loss
+from .prepared import PreparedDataset, prepare_dataset
 
 # %% auto #0
 __all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'TrainingError', 'RunFolderError',
            'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'check_items', 'split_items',
-           'prepare_data', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step', 'run_epoch',
-           'make_loaders', 'loader_generators', 'RunLock', 'claim_run_folder', 'save_resume', 'load_resume',
-           'plan_start', 'train_model']
+           'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step',
+           'run_epoch', 'make_loaders', 'loader_generators', 'RunLock', 'claim_run_folder', 'save_resume',
+           'load_resume', 'plan_start', 'train_model']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -71,11 +72,22 @@ def split_items(config: Config):
 # %% ../nbs/03_train.ipynb #a98bd7e7
 def prepare_data(config: Config):
     "Train, validation and test `QuickDrawDataset`s for `config`, and the training split's normalization stats."
+    if config.prepared: return prepared_data(config)
     train, valid, test = split_items(config)
     stats = calculate_stats([s for s, _ in train])
     train_ds = QuickDrawDataset(train, stats, augment=config.augment, scale=config.augment_scale,
                                 drop=config.augment_drop)
     return train_ds, QuickDrawDataset(valid, stats), QuickDrawDataset(test, stats), stats
+
+# %% ../nbs/03_train.ipynb #4fda69ef
+def prepared_data(config: Config):
+    "`prepare_data` for `config.prepared`: memory-mapped `PreparedDataset`s of the data prepared on disk; its stats."
+    try: folder = prepare_dataset(config.classes, config.max_per_class, config.max_len, config.seed, config.cache_dir)
+    except (FileNotFoundError, ConnectionError, ValueError) as e:   # no file, cannot download it, or corrupt
+        raise DataError(str(e)) from None
+    train = PreparedDataset(folder, "train", augment=config.augment, scale=config.augment_scale,
+                            drop=config.augment_drop)
+    return train, PreparedDataset(folder, "valid"), PreparedDataset(folder, "test"), train.stats
 
 # %% ../nbs/03_train.ipynb #a08c8287
 def pick_device(name="auto") -> torch.device:

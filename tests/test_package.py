@@ -22,7 +22,7 @@ def test_exported_modules_are_pyflakes_clean():
 # --- code style and layout of the exported library (the notebooks are the source: fix them, then nbdev_export) ---
 LIB = ROOT/"sketchrnn_nb"
 MODULES = sorted(p for p in LIB.glob("*.py") if p.name not in ("__init__.py", "_modidx.py"))   # _modidx: nbdev's index
-LAYERS = {"data": 0, "model": 1, "loss": 2, "train": 3, "visualize": 4, "bonus": 5, "evaluate": 5, "cli": 6}
+LAYERS = {"data": 0, "model": 1, "prepared": 1, "loss": 2, "train": 3, "visualize": 4, "bonus": 5, "evaluate": 5, "cli": 6}
 
 def written_lines(path):
     "The lines of a module that a notebook wrote: not nbdev's generated module docstring and `__all__`."
@@ -150,3 +150,9 @@ def test_notebook_imports_live_in_setup_cells():
            for i, c in enumerate(nbformat.read(nb, 4).cells) if c.cell_type == "code"
            and not re.match(r"#\| *(export|hide|default_exp|eval: false)", c.source) and re.search(r"^\s*(from \S+ )?import ", c.source, re.M)]
     assert not bad, "move these imports into the notebook's setup (#| hide) cell: " + ", ".join(bad)
+
+def test_prepare_benchmark_prints_json():
+    r = run(sys.executable, "bench/prepare.py", "--drawings", "20000", "--steps", "1")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["drawings"] >= 20000 and out["prepare_drawings_per_s"] > 0 and "not a million real drawings" in out["data"]
