@@ -27,7 +27,7 @@ __all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'SAMPLE_CACH
            'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes', 'to_google_drawing',
            'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats', 'class_map',
            'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn',
-           'balanced_sampler']
+           'balanced_sampler', 'BucketBatchSampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -654,6 +654,7 @@ class QuickDrawDataset(torch.utils.data.Dataset):
     def __init__(self, items, stats, augment=False, scale=0.15, drop=0.1):
         self.seqs = [normalize_sequence(s, stats) for s, _ in items]
         self.labels = np.array([y for _, y in items], dtype=np.int64)
+        self.lengths = np.array([len(s) for s in self.seqs], dtype=np.int64)   # rows of each sketch, end row included
         self.stats, self.augment, self.scale, self.drop = stats, augment, scale, drop
 
     def __len__(self): return len(self.seqs)
@@ -695,3 +696,42 @@ def balanced_sampler(dataset, num_samples=None, seed=None):
     w = torch.as_tensor(1.0/counts[dataset.labels], dtype=torch.double)
     g = torch.Generator().manual_seed(seed) if seed is not None else None
     return torch.utils.data.WeightedRandomSampler(w, num_samples or len(dataset), replacement=True, generator=g)
+
+# %% ../nbs/00_data.ipynb #e4115869
+class BucketBatchSampler(torch.utils.data.Sampler):
+    "Class-balanced batches of similar-length sketches, fixed by seed and epoch, each split across `world_size` processes."
+    def __init__(self, labels, lengths, batch_size, seed=0, num_samples=None, pool=50, rank=0, world_size=1,
+                 balance=True):
+        if batch_size % world_size: raise ValueError(f"batch_size {batch_size} is not a multiple of world_size "
+                                                     f"{world_size}: every process takes an equal part of each batch.")
+        if not 0 <= rank < world_size: raise ValueError(f"rank must be in 0..{world_size - 1}, not {rank}")
+        self.labels, self.lengths = np.asarray(labels), np.asarray(lengths)
+        self.batch_size, self.seed, self.pool, self.rank, self.world_size = batch_size, seed, pool, rank, world_size
+        self.num_samples, self.balance, self.epoch = num_samples or len(self.labels), balance, 0
+
+    def set_epoch(self, epoch): self.epoch = epoch
+
+# %% ../nbs/00_data.ipynb #0a334566
+@patch
+def global_batches(self: BucketBatchSampler) -> list:
+    "This epoch's batches of `batch_size` indices, the same in every process."
+    rng, n, B = np.random.default_rng([self.seed, self.epoch]), self.num_samples, self.batch_size
+    if self.balance:
+        w = 1.0/np.bincount(self.labels)[self.labels]
+        idx = rng.choice(len(self.labels), n, p=w/w.sum())
+    else: idx = rng.permutation(len(self.labels))[:n]
+    batches = []
+    for a in range(0, n, self.pool*B):
+        pool = idx[a:a + self.pool*B]
+        pool = pool[np.argsort(self.lengths[pool], kind="stable")]
+        batches += [pool[i:i + B] for i in range(0, len(pool) - B + 1, B)]   # an incomplete last batch is left out
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+@patch
+def __iter__(self: BucketBatchSampler):
+    for b in self.global_batches(): yield b[self.rank::self.world_size].tolist()
+
+@patch
+def __len__(self: BucketBatchSampler):
+    full, rest = divmod(self.num_samples, self.pool*self.batch_size)
+    return full*self.pool + rest//self.batch_size

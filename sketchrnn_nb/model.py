@@ -164,6 +164,7 @@ class Config:
     augment_scale: float = 0.2         # x and y each scaled by a random factor in 1 +- augment_scale
     augment_drop: float = 0.2          # chance that a point inside a stroke is dropped
     balance: bool = True               # sample every class equally often in training
+    bucket: bool = False               # batch sketches of similar length together (less padding, shorter epochs)
     seed: int = 0                      # data sampling, split, initialisation and batching
     cache_dir: str | None = None       # Quick, Draw! cache folder (default: $SKETCHRNN_QUICKDRAW_CACHE or ~/.cache)
     out_dir: str = "runs/sketchrnn"    # where checkpoints go
@@ -206,7 +207,7 @@ SETTING_RULES = {   # setting: (test, what it must be)
        ("dropout", "output_dropout", "augment_scale", "augment_drop")},
     **{k: (lambda v: _number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip")},
     "lr_factor": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1"),
-    **{k: (lambda v: isinstance(v, bool), "true or false") for k in ("augment", "balance", "prepared")},
+    **{k: (lambda v: isinstance(v, bool), "true or false") for k in ("augment", "balance", "prepared", "bucket")},
     "head": (lambda v: v in HEADS, f"one of {sorted(HEADS)}"),
     "seed": (lambda v: _whole(v, 0) and v < 2**63, "a whole number from 0 to 2**63 - 1"),
     "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),

@@ -250,6 +250,8 @@ class PreparedDataset(QuickDrawDataset):
         index = np.load(folder/f"{split}.npy", mmap_mode="r")
         rows = np.memmap(folder/"rows.i16", np.int16, "r", shape=(self.meta["n_rows"], 3))
         self.stats, self.classes = self.meta["stats"], self.meta["classes"]
-        self.seqs = PackedSequences(rows, np.load(folder/"offsets.npy", mmap_mode="r"), index, self.stats["std"])
+        offsets = np.load(folder/"offsets.npy", mmap_mode="r")
+        self.seqs = PackedSequences(rows, offsets, index, self.stats["std"])
         self.labels = np.load(folder/"labels.npy", mmap_mode="r")[index]
+        self.lengths = offsets[np.asarray(index) + 1] - offsets[index]   # for batching by length
         self.augment, self.scale, self.drop = augment, scale, drop

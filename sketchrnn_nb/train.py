@@ -13,7 +13,7 @@ try: import fcntl   # file locks: Linux and macOS
 except ImportError: fcntl = None
 from safetensors import safe_open
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               QuickDrawDataset, collate_fn, balanced_sampler, atomic_write)
+                               QuickDrawDataset, collate_fn, balanced_sampler, atomic_write, BucketBatchSampler)
 from safetensors.torch import save_file
 from .model import (Config, SketchRNN, model_settings, read_safetensors, save_checkpoint,
                                 read_checkpoint, load_checkpoint)
@@ -24,8 +24,8 @@ from .prepared import PreparedDataset, prepare_dataset
 __all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'TrainingError', 'RunFolderError',
            'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'check_items', 'split_items',
            'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step',
-           'run_epoch', 'make_loaders', 'loader_generators', 'RunLock', 'claim_run_folder', 'save_resume',
-           'load_resume', 'plan_start', 'train_model']
+           'run_epoch', 'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'claim_run_folder',
+           'save_resume', 'load_resume', 'plan_start', 'train_model']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -158,11 +158,17 @@ def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=
 def make_loaders(config: Config, train_ds, valid_ds, device):
     "The training and validation `DataLoader`s of a run with `config`."
     g = torch.Generator().manual_seed(config.seed)
-    sampler = balanced_sampler(train_ds, seed=config.seed) if config.balance else None
     pin = device.type == "cuda"   # page-locked batches copy to the GPU while it computes
-    dl_train = torch.utils.data.DataLoader(train_ds, config.batch_size, shuffle=sampler is None, sampler=sampler,
-                                           pin_memory=pin, collate_fn=collate_fn, generator=g,
-                                           drop_last=len(train_ds) > config.batch_size)
+    if config.bucket:
+        batches = BucketBatchSampler(train_ds.labels, train_ds.lengths, min(config.batch_size, len(train_ds)),
+                                     seed=config.seed, balance=config.balance)
+        dl_train = torch.utils.data.DataLoader(train_ds, batch_sampler=batches, pin_memory=pin,
+                                               collate_fn=collate_fn, generator=g)
+    else:
+        sampler = balanced_sampler(train_ds, seed=config.seed) if config.balance else None
+        dl_train = torch.utils.data.DataLoader(train_ds, config.batch_size, shuffle=sampler is None, sampler=sampler,
+                                               pin_memory=pin, collate_fn=collate_fn, generator=g,
+                                               drop_last=len(train_ds) > config.batch_size)
     dl_valid = torch.utils.data.DataLoader(valid_ds, config.batch_size, collate_fn=collate_fn, pin_memory=pin)
     return dl_train, dl_valid
 
@@ -171,6 +177,11 @@ def loader_generators(loader) -> list[torch.Generator]:
     "The random generators `loader` draws from: its own, and its sampler's if it has one."
     gens = [loader.generator, getattr(loader.sampler, "generator", None)]
     return [g for g in gens if g is not None]
+
+# %% ../nbs/03_train.ipynb #844a8e56
+def set_loader_epoch(loader, epoch):
+    "Tell `loader`'s batch sampler which epoch it is, if it draws its batches by epoch (`BucketBatchSampler`)."
+    if hasattr(loader.batch_sampler, "set_epoch"): loader.batch_sampler.set_epoch(epoch)
 
 # %% ../nbs/03_train.ipynb #fcae2341
 RUN_FILES = ("best.safetensors", "resume.safetensors")
@@ -345,6 +356,7 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress):
         try:
             with tqdm(total=len(dl_train), desc=f"epoch {epoch}/{config.epochs}", disable=not progress,
                       leave=False) as bar:
+                set_loader_epoch(dl_train, epoch)
                 train_loss = run_epoch(model, dl_train, device, opt, config.grad_clip, bar)
             valid_loss = run_epoch(model, dl_valid, device)
         except DivergedError as e:

@@ -156,3 +156,9 @@ def test_prepare_benchmark_prints_json():
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["drawings"] >= 20000 and out["prepare_drawings_per_s"] > 0 and "not a million real drawings" in out["data"]
+
+def test_batching_benchmark_prints_json():
+    r = run(sys.executable, "bench/batching.py", "--batches", "1")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["by_length"]["padding"] < out["random"]["padding"] and out["speedup"] > 0
