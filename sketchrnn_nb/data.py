@@ -699,7 +699,7 @@ def balanced_sampler(dataset, num_samples=None, seed=None):
 
 # %% ../nbs/00_data.ipynb #e4115869
 class BucketBatchSampler(torch.utils.data.Sampler):
-    "Class-balanced batches of similar-length sketches, fixed by seed and epoch, each split across `world_size` processes."
+    "Class-balanced batches of similar-length sketches, fixed by seed and epoch, split across `world_size` processes."
     def __init__(self, labels, lengths, batch_size, seed=0, num_samples=None, pool=50, rank=0, world_size=1,
                  balance=True):
         if batch_size % world_size: raise ValueError(f"batch_size {batch_size} is not a multiple of world_size "
