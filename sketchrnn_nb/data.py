@@ -21,13 +21,13 @@ import sketchrnn_nb
 __all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'SAMPLE_CACHE', 'END', 'START', 'user_cache_dir',
            'default_cache_dir', 'all_class_names', 'check_classes', 'quickdraw_url', 'atomic_write', 'download_file',
            'mirror_server', 'CorruptFileError', 'bin_path', 'is_sample', 'is_offline_copy', 'can_download',
-           'pick_cache_dir', 'LoadReport', 'clean_drawing', 'DrawingSet', 'sample_indices', 'download_quickdraw_data',
-           'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records', 'parse_drawing',
-           'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end', 'sequence_to_strokes',
-           'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes', 'to_google_drawing',
-           'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats', 'class_map',
-           'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn',
-           'balanced_sampler', 'BucketBatchSampler']
+           'pick_cache_dir', 'use_chapter_data', 'LoadReport', 'clean_drawing', 'DrawingSet', 'sample_indices',
+           'download_quickdraw_data', 'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records',
+           'parse_drawing', 'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end',
+           'sequence_to_strokes', 'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes',
+           'to_google_drawing', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats',
+           'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset',
+           'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -193,6 +193,13 @@ def pick_cache_dir(classes=DEFAULT_CLASSES, verbose=True) -> Path:
     if verbose: print(f"No Quick, Draw! files in {user} and {quickdraw_url('binary', 'apple')} cannot be reached: "
                       f"using the sample shipped with the package ({SAMPLE_CACHE}, 100 drawings a class).")
     return SAMPLE_CACHE
+
+# %% ../nbs/00_data.ipynb #7f1a8718
+def use_chapter_data(classes=DEFAULT_CLASSES) -> bool:
+    "Point `$SKETCHRNN_QUICKDRAW_CACHE` at `pick_cache_dir()` (no internet under `nbdev_test`); True on a full copy."
+    if os.environ.get("IN_TEST"): os.environ.setdefault(URL_ENV, "http://127.0.0.1:9/")   # tests never use the internet
+    os.environ[CACHE_ENV] = str(pick_cache_dir(classes))
+    return is_offline_copy(default_cache_dir())
 
 # %% ../nbs/00_data.ipynb #4a788bd7
 _HEADER, _NPTS = 17, 2  # bytes: key_id(8) countrycode(2) recognized(1) timestamp(4) n_strokes(2); n_points(2)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #3ae3cdb0
 from __future__ import annotations
-import json, os, random, socket, time
+import contextlib, json, os, random, socket, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -22,10 +22,10 @@ from .prepared import PreparedDataset, prepare_dataset
 
 # %% auto #0
 __all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'TrainingError', 'RunFolderError',
-           'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'check_items', 'split_items',
-           'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step',
-           'run_epoch', 'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'claim_run_folder',
-           'save_resume', 'load_resume', 'plan_start', 'train_model']
+           'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'check_items', 'data_errors',
+           'split_items', 'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer',
+           'train_step', 'run_epoch', 'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock',
+           'claim_run_folder', 'save_resume', 'load_resume', 'plan_start', 'train_model']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -59,12 +59,18 @@ def check_items(items, config: Config):
         raise DataError(f"No drawing of {', '.join(config.classes)} fits max_len={config.max_len}: every one is "
                         "longer. Raise max_len (the default, 200, keeps almost every drawing).")
 
+# %% ../nbs/03_train.ipynb #f2bef048
+@contextlib.contextmanager
+def data_errors():
+    "Turn a data file that is missing, cannot be downloaded or is corrupt into a `DataError` (exit code 3)."
+    try: yield
+    except (FileNotFoundError, ConnectionError, ValueError) as e: raise DataError(str(e)) from None
+
 # %% ../nbs/03_train.ipynb #45c2cb02
 def split_items(config: Config):
     "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
-    try: data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
-    except (FileNotFoundError, ConnectionError, ValueError) as e:   # no file, cannot download it, or corrupt
-        raise DataError(str(e)) from None
+    with data_errors(): data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir,
+                                                       seed=config.seed)
     items, _ = preprocess_data(data, max_len=config.max_len, classes=config.classes)
     check_items(items, config)
     return split_dataset(items, seed=config.seed)
@@ -82,9 +88,8 @@ def prepare_data(config: Config):
 # %% ../nbs/03_train.ipynb #4fda69ef
 def prepared_data(config: Config):
     "`prepare_data` for `config.prepared`: memory-mapped `PreparedDataset`s of the data prepared on disk; its stats."
-    try: folder = prepare_dataset(config.classes, config.max_per_class, config.max_len, config.seed, config.cache_dir)
-    except (FileNotFoundError, ConnectionError, ValueError) as e:   # no file, cannot download it, or corrupt
-        raise DataError(str(e)) from None
+    with data_errors(): folder = prepare_dataset(config.classes, config.max_per_class, config.max_len, config.seed,
+                                                 config.cache_dir)
     train = PreparedDataset(folder, "train", augment=config.augment, scale=config.augment_scale,
                             drop=config.augment_drop)
     return train, PreparedDataset(folder, "valid"), PreparedDataset(folder, "test"), train.stats
