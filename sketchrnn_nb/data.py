@@ -21,13 +21,13 @@ import sketchrnn_nb
 __all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'SAMPLE_CACHE', 'END', 'START', 'user_cache_dir',
            'default_cache_dir', 'all_class_names', 'check_classes', 'quickdraw_url', 'atomic_write', 'download_file',
            'mirror_server', 'CorruptFileError', 'bin_path', 'is_sample', 'is_offline_copy', 'can_download',
-           'pick_cache_dir', 'use_chapter_data', 'LoadReport', 'clean_drawing', 'DrawingSet', 'sample_indices',
-           'download_quickdraw_data', 'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records',
-           'parse_drawing', 'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end',
-           'sequence_to_strokes', 'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes',
-           'to_google_drawing', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats',
-           'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset',
-           'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
+           'pick_cache_dir', 'use_chapter_data', 'ensure_bin', 'LoadReport', 'clean_drawing', 'DrawingSet',
+           'sample_indices', 'download_quickdraw_data', 'save_bin', 'resample_stroke', 'rdp', 'simplify_raw',
+           'NdjsonError', 'Records', 'parse_drawing', 'load_ndjson', 'compare_drawings', 'strokes_to_sequence',
+           'pens_until_end', 'sequence_to_strokes', 'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5',
+           'as_strokes', 'to_google_drawing', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence',
+           'save_stats', 'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence',
+           'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -208,12 +208,18 @@ def _bytes_used(image_data) -> int:
     "Bytes one drawing occupies in Google's binary format."
     return _HEADER + sum(_NPTS + 2*len(xs) for xs, _ in image_data)
 
+# %% ../nbs/00_data.ipynb #9ff3371c
+def ensure_bin(class_name, cache_dir) -> Path:
+    "Google's binary file of `class_name` in `cache_dir`, downloaded first if it is missing."
+    path = bin_path(class_name, cache_dir)
+    if not path.exists(): download_file(quickdraw_url("binary", class_name), path, desc=f"{class_name} drawings")
+    return path
+
 # %% ../nbs/00_data.ipynb #143a2b3d
 def _open_group(class_name, cache_dir, verbose=False):
     "`class_name` read by the `quickdraw` library (downloaded into `cache_dir` if needed), checked to be complete."
     from quickdraw import QuickDrawDataGroup
-    path = bin_path(class_name, cache_dir)
-    if not path.exists(): download_file(quickdraw_url("binary", class_name), path, desc=f"{class_name} drawings")
+    path = ensure_bin(class_name, cache_dir)
     group = QuickDrawDataGroup(class_name, recognized=None, max_drawings=None, cache_dir=str(cache_dir),
                                print_messages=verbose)
     size = path.stat().st_size

@@ -10,8 +10,8 @@ from array import array
 from typing import NamedTuple
 import numpy as np
 from tqdm.auto import tqdm
-from .data import (CorruptFileError, QuickDrawDataset, bin_path, check_classes, default_cache_dir,
-                               download_file, quickdraw_url, sample_indices, user_cache_dir)
+from .data import (CorruptFileError, QuickDrawDataset, check_classes, default_cache_dir, ensure_bin,
+                               sample_indices, user_cache_dir)
 
 # %% auto #0
 __all__ = ['PEN_DOWN', 'PEN_UP', 'PEN_END', 'PREPARED_FORMAT', 'SPLITS', 'BinPoints', 'scan_bin', 'BinFile', 'index_bin',
@@ -144,13 +144,6 @@ def prepared_root(root=None) -> Path:
     "Where prepared datasets live: `root`, else `prepared/` beside the per-user download cache."
     return Path(root).expanduser() if root else user_cache_dir().parent/"prepared"
 
-# %% ../nbs/09_prepared.ipynb #c22b3673
-def _source_file(class_name, cache_dir) -> Path:
-    "Google's binary file of `class_name` in `cache_dir`, downloaded first if it is missing."
-    path = bin_path(class_name, cache_dir)
-    if not path.exists(): download_file(quickdraw_url("binary", class_name), path, desc=f"{class_name} drawings")
-    return path
-
 # %% ../nbs/09_prepared.ipynb #4157e8b1
 def _offset_stats(rows, nrows, train, chunk=1 << 16) -> dict:
     "`calculate_stats` of the training drawings' rows, streamed in chunks of drawings (end rows excluded)."
@@ -201,7 +194,7 @@ def _write_prepared(folder, sources, classes, max_per_class, max_len, seed, prog
 def prepare_dataset(classes, max_per_class=None, max_len=200, seed=0, cache_dir=None, root=None, progress=True) -> Path:
     "Convert `classes` once into a packed, memory-mappable dataset folder (reused when asked again); return the folder."
     classes = check_classes(classes)
-    sources = {c: _source_file(c, Path(cache_dir or default_cache_dir()).expanduser()) for c in classes}
+    sources = {c: ensure_bin(c, Path(cache_dir or default_cache_dir()).expanduser()) for c in classes}
     spec = dict(format=PREPARED_FORMAT, classes=classes, max_per_class=max_per_class, max_len=max_len, seed=seed,
                 sources={c: [p.stat().st_size, p.stat().st_mtime_ns] for c, p in sources.items()})
     folder = prepared_root(root)/hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]

@@ -4,11 +4,10 @@ beside the checkout (../shared/quickdraw), else the small sample shipped with th
 with the reason printed (`pytest -rs`), when it is absent."""
 import os
 import pytest
-from sketchrnn_nb.data import CACHE_ENV, URL_ENV, default_cache_dir, is_offline_copy, pick_cache_dir
+from sketchrnn_nb.data import URL_ENV, default_cache_dir, use_chapter_data
 
 os.environ.setdefault(URL_ENV, "http://127.0.0.1:9/")            # a closed port: no test downloads from the internet
-os.environ[CACHE_ENV] = str(pick_cache_dir(verbose=False))
-FULL_DATA = is_offline_copy(default_cache_dir())
+FULL_DATA = use_chapter_data()                                   # the chapters' choice of data folder, for pytest
 SKIP_REASON = ("needs the full offline Quick, Draw! copy (../shared/quickdraw beside the checkout, or "
                "$SKETCHRNN_QUICKDRAW_CACHE pointing at its cache/); running on the sample shipped with the package")
 needs_full_data = pytest.mark.skipif(not FULL_DATA, reason=SKIP_REASON)
