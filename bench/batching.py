@@ -2,7 +2,6 @@
 similar length (`BucketBatchSampler`, `Config(bucket=True)`), on the same data and model. Prints JSON.
     python bench/batching.py [--batches 8] [--device cpu]"""
 import argparse, dataclasses, json, os, platform, time
-import numpy as np
 import torch
 from sketchrnn_nb.data import pick_cache_dir
 from sketchrnn_nb.model import Config, SketchRNN

@@ -4,8 +4,8 @@ There are not a million real drawings here (the offline copy has about 6,700), s
 copy with every coordinate moved by -1, 0 or +1 at random, into Google's binary format in a temporary cache; the output
 says so. Targets on 2 CPU cores: at least 50,000 drawings a second to prepare; peak RSS under 1 GB while preparing and
 while training on it; a training step (batch and step) on the memory-mapped set at least 95% as fast as in memory.
-    python bench/prepare.py [--drawings 1000000] [--steps 5]"""
-import argparse, json, math, os, platform, resource, subprocess, sys, tempfile, time
+    python bench/prepare.py [--drawings 1000000] [--steps 5] [--precision bf16]"""
+import argparse, json, math, os, platform, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 from sketchrnn_nb.data import DEFAULT_CLASSES, bin_path, pick_cache_dir
@@ -43,7 +43,7 @@ print(json.dumps(dict(folder=str(folder), seconds=time.perf_counter() - t0, n=re
 "train": """
 import json, resource, sys, time, torch
 from sketchrnn_nb.data import collate_fn, balanced_sampler
-from sketchrnn_nb.model import Config, SketchRNN
+from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS
 from sketchrnn_nb.prepared import PreparedDataset
 from sketchrnn_nb.train import make_optimizer, train_step
 rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024
@@ -58,7 +58,7 @@ model = SketchRNN.from_config(cfg, ds.stats).train()
 opt, t0 = make_optimizer(model, cfg.lr), time.perf_counter()
 for _ in range(int(sys.argv[2])):
     b = next(it)
-    train_step(model, opt, b.inputs, b.targets, b.mask, b.labels, cfg.grad_clip)
+    train_step(model, opt, b.inputs, b.targets, b.mask, b.labels, cfg.grad_clip, PRECISIONS[sys.argv[3]])
 print(json.dumps(dict(drawings=len(ds), loader=loader, seconds_per_step=(time.perf_counter() - t0)/int(sys.argv[2]))))
 """,
 "compare": """
@@ -107,6 +107,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--drawings", type=int, default=1_000_000)
     ap.add_argument("--steps", type=int, default=5, help="training steps measured for each comparison")
+    ap.add_argument("--precision", default="fp32", choices=["fp32", "bf16"], help="of the training steps on the big set")
     ap.add_argument("--cache-dir", default=str(pick_cache_dir(verbose=False)))
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
@@ -115,7 +116,7 @@ def main():
         real, copies = make_cache(a.cache_dir, cache, a.drawings)
         made = time.perf_counter() - t0
         prep, prep_rss = peak_rss_mb("prepare", cache, root)
-        train, train_rss = peak_rss_mb("train", prep["folder"], a.steps)
+        train, train_rss = peak_rss_mb("train", prep["folder"], a.steps, a.precision)
         os.environ["XDG_CACHE_HOME"] = str(Path(d)/"xdg")             # the comparison's prepared copy goes here
         cmp = child("compare", a.cache_dir, a.steps)
     print(json.dumps({
@@ -127,7 +128,7 @@ def main():
         "prepare_peak_rss_mb": round(prep_rss), "train_drawings": train["drawings"],
         "loader_batches_per_s": round(train["loader"]["batches_per_s"], 1),
         "loader_peak_rss_mb": round(train["loader"]["peak_rss_mb"]),
-        "train_peak_rss_mb": round(train_rss), "train_step_s": round(train["seconds_per_step"], 3),
+        "train_precision": a.precision, "train_peak_rss_mb": round(train_rss), "train_step_s": round(train["seconds_per_step"], 3),
         "in_memory_small_set_train_peak_rss_mb": round(cmp.pop("peak_rss_mb")),
         "compare_on_real_data": cmp,
         "memory_mapped_speed_vs_in_memory": round(cmp["in_memory"]["step_s"]/cmp["memory_mapped"]["step_s"], 3),

@@ -10,15 +10,18 @@ import numpy as np
 import matplotlib.pyplot as plt
 from PIL import Image
 from fastcore.basics import patch
-from .data import END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, as_stroke5, pens_until_end
-from .model import DEFAULT_TEMPERATURE, check_request, generate_batch, sample_sequences, finish_sketch
+from .data import (END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, as_stroke5,
+                               pens_until_end, download_quickdraw_data)
+from .model import (DEFAULT_TEMPERATURE, check_request, generate_batch, sample_sequences, finish_sketch,
+                                load_pretrained)
+from .vae import variations, interpolate
 from .visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, play_controls,
     save_figure, draw_strokes, plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)
 
 # %% auto #0
 __all__ = ['SCENE_UNITS', 'MAX_SCENE_DEPTH', 'temperature_grid', 'RefinementDemo', 'interactive_refinement_demo',
-           'complete_sketch', 'plot_completions', 'regenerate_from', 'DrawingPad', 'drawing_pad', 'Scene',
-           'compose_scene', 'multi_object_composition_demo']
+           'complete_sketch', 'plot_completions', 'regenerate_from', 'DrawingPad', 'drawing_pad', 'MorphApp',
+           'morph_app', 'Scene', 'compose_scene', 'multi_object_composition_demo']
 
 # %% ../nbs/05_bonus.ipynb #4749e201
 def temperature_grid(model, class_name, temperatures=(0.3, 0.6, 0.9), n=3, seed=0, path=None):
@@ -156,14 +159,15 @@ def _pen_canvas(size, down, move, up):
     return canvas
 
 # %% ../nbs/05_bonus.ipynb #26b4ae01
-_PAD_HINT = "Draw on the canvas, then press <b>complete</b>."
+_PAD_HINT = "Draw on the canvas, then press <b>complete</b> or <b>variations</b>."
 _BLANK = render_frame([], 160)   # an empty completion panel
+_BLANK_SMALL = render_frame([], 100)   # an empty variation panel
 
 class DrawingPad(WidgetApp):
     "A canvas to draw on, and the model's completions of the drawing, animated (see `drawing_pad`)."
-    def __init__(self, model, class_name=None, temperature=DEFAULT_TEMPERATURE, n=4, size=300, seed=None):
+    def __init__(self, model, class_name=None, temperature=DEFAULT_TEMPERATURE, n=4, size=300, seed=None, vae=None):
         import ipywidgets as W
-        self.model, self.n, self.size, self.seed = model, n, size, seed
+        self.model, self.n, self.size, self.seed, self.vae = model, n, size, seed, vae
         self.strokes, self.current, self.completions, self.views, self.k = [], None, [], [], 0
         self.canvas = _pen_canvas(size, self._down, self._move, self._up)
         self.cls = class_dropdown(model, class_name)
@@ -172,16 +176,22 @@ class DrawingPad(WidgetApp):
                                      tooltip="Let the model finish your drawing, several ways")
         self.undo_btn = W.Button(description="undo stroke", icon="undo", tooltip="Remove your last stroke")
         self.clear_btn = W.Button(description="clear", icon="trash", tooltip="Start over: no strokes, no completions")
+        self.vary_btn = W.Button(description="variations", icon="clone",
+                                 tooltip="Nine drawings like yours, drawn by the VAE from your drawing's latent z")
         self.complete_btn.on_click(lambda _: self.complete())
+        self.vary_btn.on_click(lambda _: self.vary())
         self.undo_btn.on_click(lambda _: self.undo())
         self.clear_btn.on_click(lambda _: self.clear())
         self.play = W.Play(value=0, min=0, max=1, interval=40, description="replay")
         self.play.observe(lambda ch: self.show(ch["new"]), "value")
         self.images = [W.Image(value=_BLANK, format="png", width=160, height=160) for _ in range(n)]
+        self.variation_images = [W.Image(value=_BLANK_SMALL, format="png", width=100, height=100,
+                                         layout=W.Layout(border="1px solid #eee")) for _ in range(9)]
         self.status = W.HTML(_PAD_HINT)
-        buttons = W.VBox([self.complete_btn, self.undo_btn, self.clear_btn, W.Label("replay the completions:"),
-                          play_controls(self.play, "the completions")])
-        self.widget = W.VBox([W.HBox([self.cls, self.temperature]), W.HBox([self.canvas, buttons]),
+        buttons = W.VBox([self.complete_btn, self.vary_btn, self.undo_btn, self.clear_btn,
+                          W.Label("replay the completions:"), play_controls(self.play, "the completions")])
+        grid = W.GridBox(self.variation_images, layout=W.Layout(grid_template_columns="repeat(3, 104px)"))
+        self.widget = W.VBox([W.HBox([self.cls, self.temperature]), W.HBox([self.canvas, buttons, grid]),
                               W.HBox(self.images), self.status])
 
     def static_html(self):
@@ -210,9 +220,10 @@ def _up(self: DrawingPad, *_):
     self.add_stroke(pts)
 
 # %% ../nbs/05_bonus.ipynb #01d2e96e
-def drawing_pad(model=None, class_name=None, temperature=DEFAULT_TEMPERATURE, n=4, size=300, seed=None):
-    "A canvas to draw on in the notebook; the model completes the drawing `n` ways (default model: the shipped one)."
-    return DrawingPad(app_model(model, class_name), class_name, temperature, n, size, seed)
+def drawing_pad(model=None, class_name=None, temperature=DEFAULT_TEMPERATURE, n=4, size=300, seed=None, vae=None):
+    """A canvas to draw on in the notebook; the model completes the drawing `n` ways (default model: the shipped one),
+    and the VAE `vae` (default: the shipped one) draws nine variations of it."""
+    return DrawingPad(app_model(model, class_name), class_name, temperature, n, size, seed, vae)
 
 # %% ../nbs/05_bonus.ipynb #31c9ca4c
 @patch
@@ -246,6 +257,7 @@ def clear(self: DrawingPad):
     self.strokes, self.completions, self.views, self.k = [], [], [], 0
     self.play.value = 0
     for img in self.images: img.value = _BLANK
+    for img in self.variation_images: img.value = _BLANK_SMALL
     self.redraw()
     self.status.value = _PAD_HINT
 
@@ -277,6 +289,84 @@ def show(self: DrawingPad, step):
     for img, c, view in zip(self.images, self.completions, self.views):
         img.value = render_frame(c[:-1][:self.k + step], 160, lw=2, prefix=self.k, color=(30, 100, 200), view=view,
                                  finished=self.k + step >= len(c) - 1)
+
+# %% ../nbs/05_bonus.ipynb #534dbc3d
+@patch
+def vary(self: DrawingPad):
+    "Nine drawings like the user's, from the VAE (the shipped one, loaded at the first press, unless given)."
+    if not self.strokes:
+        self.status.value = "<b>Nothing to vary yet:</b> draw at least one stroke on the canvas."
+        return
+    seq = np.concatenate([_prefix_rows([s.tolist() for s in self.strokes]), END[None]])
+    seq[:, :2] *= 256/self.size
+    self.vae = self.vae or load_pretrained(name="vae")
+    try: nine = variations(self.vae, seq, self.cls.value, n=9, temperature=self.temperature.value, seed=self.seed)
+    except ValueError as e:
+        self.status.value = f"<b>No variations:</b> {e}"
+        return
+    for img, v in zip(self.variation_images, nine):
+        img.value = render_frame(v, 100, lw=2, color=(30, 100, 200), finished=True)
+    self.status.value = (f"9 variations of your drawing as <b>{self.cls.value}</b> by the VAE "
+                         f"(temperature {self.temperature.value:.2f})")
+
+# %% ../nbs/05_bonus.ipynb #22c669ca
+def _random_drawing(class_name, rng) -> np.ndarray:
+    "A person's drawing of `class_name` (stroke-5), drawn at random from the first 200 of the cache."
+    drawings = download_quickdraw_data([class_name], max_per_class=200, seed=0)[class_name]
+    return strokes_to_sequence(drawings[int(rng.integers(len(drawings)))], max_len=None)
+
+class MorphApp(WidgetApp):
+    "Two drawings, and the VAE's drawings on the path between their latents; a slider and play (see `morph_app`)."
+    def __init__(self, vae, class_a, class_b, a=None, b=None, steps=9, temperature=0.2, seed=0):
+        import ipywidgets as W
+        self.vae, self.steps, self.temperature, self.seed = vae, steps, temperature, seed
+        self.rng = np.random.default_rng(seed)
+        self.cls_a = W.Dropdown(options=list(vae.classes), value=class_a, description="from")
+        self.cls_b = W.Dropdown(options=list(vae.classes), value=class_b, description="to")
+        self.new_btn = W.Button(description="new drawings", icon="random",
+                                tooltip="Two other drawings of these classes")
+        self.new_btn.on_click(lambda _: self.pick())
+        self.ends = [W.Image(format="png", width=120, height=120) for _ in range(2)]
+        self.image = W.Image(format="png", width=200, height=200)
+        self.slider = W.IntSlider(value=0, min=0, max=steps - 1, description="step", continuous_update=True)
+        self.play = W.Play(value=0, min=0, max=steps - 1, interval=400)
+        W.jslink((self.play, "value"), (self.slider, "value"))
+        self.slider.observe(lambda ch: self.show(ch["new"]), "value")
+        self.status = W.HTML()
+        self.widget = W.VBox([W.HBox([self.cls_a, self.cls_b, self.new_btn]),
+                              W.HBox([self.ends[0], self.image, self.ends[1]]),
+                              W.HBox([play_controls(self.play, "the morph"), self.slider]), self.status])
+        self.pick(a, b)
+
+    def show(self, k):
+        "Show frame `k` of the morph."
+        self.image.value = self.pngs[k]
+
+    def static_html(self):
+        png = base64.b64encode(_side_by_side(self.pngs, 120)).decode()
+        return f'<img src="data:image/png;base64,{png}" alt="the morph, frame by frame"/>'
+
+# %% ../nbs/05_bonus.ipynb #28c34923
+@patch
+def pick(self: MorphApp, a=None, b=None):
+    "Morph drawing `a` into `b` (default: people's drawings of the chosen classes, at random): draw every frame."
+    self.a = a if a is not None else _random_drawing(self.cls_a.value, self.rng)
+    self.b = b if b is not None else _random_drawing(self.cls_b.value, self.rng)
+    self.frames = interpolate(self.vae, self.a, self.b, self.cls_a.value, self.cls_b.value, steps=self.steps,
+                              temperature=self.temperature, seed=self.seed)
+    self.pngs = [render_frame(f, 200, lw=2, color=(30, 100, 200), finished=True) for f in self.frames]
+    for img, d in zip(self.ends, (self.a, self.b)): img.value = render_frame(d, 120, lw=2, finished=True)
+    self.status.value = (f"{self.cls_a.value} to {self.cls_b.value} in {self.steps} steps, each drawn by the VAE "
+                         f"(temperature {self.temperature})")
+    self.show(self.slider.value)
+
+def morph_app(vae=None, class_a="apple", class_b="clock", a=None, b=None, steps=9, temperature=0.2, seed=0):
+    "Morph a drawing of `class_a` into one of `class_b` (or your drawings `a`, `b`) with the VAE (default: shipped)."
+    vae = vae or load_pretrained(name="vae")
+    for c in (class_a, class_b): vae.label(c)
+    if not (isinstance(steps, int) and steps >= 2):
+        raise ValueError(f"steps must be a whole number >= 2, not {steps!r}")
+    return MorphApp(vae, class_a, class_b, a, b, steps, temperature, seed)
 
 # %% ../nbs/05_bonus.ipynb #78e6384d
 SCENE_UNITS = 512  # a scene's width in stroke units (a Quick, Draw! drawing spans about 256)

@@ -6,20 +6,22 @@
 from __future__ import annotations
 import argparse, dataclasses, functools, json, os, secrets, sys, time
 from pathlib import Path
+import numpy as np
 import matplotlib.pyplot as plt
 from fastcore.docments import docments
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               to_google_drawing, atomic_write)
+                               to_google_drawing, atomic_write, load_ndjson, NdjsonError, strokes_to_sequence)
 from .model import (Config, DEFAULT_TEMPERATURE, load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
-from .train import TrainingError, check_items, pick_device, train_model
+from .train import TrainingError, check_items, pick_device, train_model, torchrun_env
 from .prepared import prepare_dataset, read_prepared_meta
 from .visualize import plot_sketches, animate_sketches, plot_training_history
+from .vae import reconstruct, variations
 
 # %% auto #0
 __all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config', 'command',
            'print_prepared', 'sketchrnn_data', 'train_parser', 'sketchrnn_train', 'generate_parser', 'write_ndjson',
-           'sketchrnn_generate']
+           'read_drawings', 'redraw', 'sketchrnn_generate']
 
 # %% ../nbs/08_cli.ipynb #5854eac7
 def parse_setting(field: dataclasses.Field, text: str):
@@ -141,10 +143,15 @@ def sketchrnn_train(argv=None):
     config = parse_config(p, args)
     try: device = pick_device(config.device)
     except ValueError as e: p.error(str(e))
-    print(f"training on {device}: {json.dumps(config.to_dict())}", flush=True)
+    rank, _, world = torchrun_env()   # under torchrun, process 0 alone speaks and draws the plot
+    if rank == 0: print(f"training on {device}{f' in {world} processes' if world > 1 else ''}: "
+                        f"{json.dumps(config.to_dict())}", flush=True)
     t0 = time.time()
-    try: _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet)
-    except TrainingError as e: _fail(p.prog, str(e), e.exit_code)
+    try: _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet and rank == 0)
+    except TrainingError as e:
+        if rank: raise SystemExit(e.exit_code) from None
+        _fail(p.prog, str(e), e.exit_code)
+    if rank: return
     plt.close(plot_training_history(history, Path(config.out_dir)/"training_loss_plot.png"))
     best = min(history, key=lambda h: h["valid_loss"])
     print(f"done in {time.time() - t0:.0f}s: best validation loss {best['valid_loss']:.4f} at epoch {best['epoch']}; "
@@ -192,7 +199,13 @@ def generate_parser() -> argparse.ArgumentParser:
                    help="random seed, for the same sketches again (default: drawn, and recorded)")
     p.add_argument("--max-len", dest="max_len", type=_checked(int, lambda n: check_sampling(1.0, n)), default=250,
                    help="most points a sketch (default: 250)")
-    p.add_argument("--checkpoint", default=None, help="model checkpoint (default: the shipped pretrained model)")
+    p.add_argument("--checkpoint", default=None, help="model checkpoint (default: the shipped model named by --model)")
+    p.add_argument("--model", default="gmm", choices=["gmm", "vae"], help="the shipped model to draw with (default: "
+                   "gmm, the decoder-only model; vae: the VAE, which --from needs)")
+    p.add_argument("--from", dest="source", type=Path, default=None, metavar="NDJSON",
+                   help="redraw the drawings of this Quick, Draw! ndjson file (its 'word' is the class): --n "
+                        "reconstructions of each, or variations with --vary; needs a VAE")
+    p.add_argument("--vary", action="store_true", help="with --from: variations of each drawing, not reconstructions")
     p.add_argument("--out", type=_output_file(), default=Path("sketches.ndjson"),
                    help="ndjson output, a sketch a line (default: sketches.ndjson)")
     p.add_argument("--png", type=_output_file(".png"), default=None, help="also save a grid of the sketches as PNG")
@@ -216,6 +229,23 @@ def write_ndjson(sketches, path, temperature, seed) -> int:
     atomic_write(path, write)
     return count
 
+# %% ../nbs/08_cli.ipynb #da86c959
+def read_drawings(path, model) -> list[tuple[str, np.ndarray]]:
+    "The `(class name, stroke-5)` drawings of the ndjson file `path`, for `model` (a VAE that knows their classes)."
+    if not model.z_size: raise ValueError("--from needs a VAE: add --model vae, or a --checkpoint of a VAE.")
+    try: records = load_ndjson(path)
+    except NdjsonError as e: raise ValueError(str(e)) from None
+    if not len(records): raise ValueError(f"{path} holds no drawings.")
+    for r in records: model.label(r["word"])
+    return [(r["word"], strokes_to_sequence(r["drawing"], max_len=None)) for r in records]
+
+def redraw(model, drawings, n, vary, temperature, max_len, seed) -> list[tuple[str, np.ndarray]]:
+    "`n` reconstructions (or, if `vary`, variations) of each `(class name, stroke-5)` drawing, as `(class, sketch)`."
+    names, seqs = [c for c, _ in drawings], [s for _, s in drawings]
+    out = (variations(model, seqs, names, n, temperature, max_len=max_len, seed=seed) if vary else
+           reconstruct(model, seqs, names, n, temperature, max_len, seed))
+    return [(names[i//n], s) for i, s in enumerate(out)]
+
 # %% ../nbs/08_cli.ipynb #4092036c
 @command("sketchrnn_generate")
 def sketchrnn_generate(argv=None):
@@ -224,16 +254,18 @@ def sketchrnn_generate(argv=None):
     a = p.parse_args(argv)
     seed = a.seed if a.seed is not None else secrets.randbelow(2**63)   # drawn, so the output can be reproduced
     try:
-        model = load_checkpoint(a.checkpoint)[0] if a.checkpoint else load_pretrained()
+        model = load_checkpoint(a.checkpoint)[0] if a.checkpoint else load_pretrained(name=a.model)
+        if a.source is not None: drawings = read_drawings(a.source, model)
         classes = [c.strip() for c in a.classes.split(",") if c.strip()] if a.classes is not None else model.classes
         if not classes: raise ValueError("--classes names no class: give one or more, e.g. apple,star")
         for c in classes: model.label(c)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
+    count = len(drawings)*a.n if a.source is not None else len(classes)*a.n
     pictures = [x for x in (a.png, a.svg, a.gif) if x]
-    if pictures and len(classes)*a.n > MOST_PICTURED:
-        p.error(f"a picture holds at most {MOST_PICTURED} sketches, not {len(classes)*a.n}: lower --n or drop "
-                "--png/--svg/--gif")
-    stream = generate_stream(model, classes, n=a.n, temperature=a.temperature, max_len=a.max_len, seed=seed)
+    if pictures and count > MOST_PICTURED:
+        p.error(f"a picture holds at most {MOST_PICTURED} sketches, not {count}: lower --n or drop --png/--svg/--gif")
+    stream = (redraw(model, drawings, a.n, a.vary, a.temperature, a.max_len, seed) if a.source is not None else
+              generate_stream(model, classes, n=a.n, temperature=a.temperature, max_len=a.max_len, seed=seed))
     sketches = list(stream) if pictures else stream   # a picture needs them all (at most MOST_PICTURED)
     try: count = write_ndjson(sketches, a.out, a.temperature, seed)
     except KeyboardInterrupt: _fail(p.prog, f"interrupted; {a.out} was not written", 130)

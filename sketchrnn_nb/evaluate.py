@@ -20,7 +20,7 @@ from .model import DEFAULT_TEMPERATURE, generate_batch
 __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'nearest_rows', 'SketchClassifier', 'class_images',
            'classifier_data', 'train_classifier', 'classify', 'per_class_accuracy', 'sketch_images', 'frechet_distance',
            'nearest_distance', 'recognizability', 'evaluate_generator', 'median_gap', 'near_copy_rate', 'copying_gap',
-           'test_nll']
+           'test_nll', 'fidelity']
 
 # %% ../nbs/06_evaluate.ipynb #c7877d59
 def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) -> np.ndarray:
@@ -290,3 +290,13 @@ def test_nll(model, test, valid=None):
             sums.setdefault(model.classes[l], []).append((a, b))
     return {c: (float(np.mean([a for a, _ in v])), float(np.mean([b for _, b in v])),
                 float(np.mean([a + b for a, b in v]))) for c, v in sums.items()}
+
+# %% ../nbs/06_evaluate.ipynb #3f8a11b7
+def fidelity(originals, copies, ks=(1, 5)) -> dict:
+    "Share of `copies` (bitmaps, row i a copy of row i of `originals`) whose own original is among their k nearest."
+    a, b = np.asarray(originals, np.float32)/255, np.asarray(copies, np.float32)/255
+    if a.shape != b.shape or len(a) < 2:
+        raise ValueError(f"need as many copies as originals (at least 2): {len(b)} copies, {len(a)} originals")
+    d2 = (b**2).sum(1)[:, None] + (a**2).sum(1)[None] - 2*b @ a.T               # copy i to original j
+    rank = (d2 < d2[np.arange(len(a)), np.arange(len(a))][:, None]).sum(1)   # originals nearer than its own
+    return {f"top{k}": float((rank < k).mean()) for k in ks}

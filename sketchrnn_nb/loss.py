@@ -7,12 +7,13 @@ from __future__ import annotations
 import math
 import torch
 import torch.nn.functional as F
+from dataclasses import dataclass
 from fastcore.basics import patch
-from .model import MSEHead, GMMHead, split_gmm
+from .model import Config, MSEHead, GMMHead, split_gmm
 
 # %% auto #0
 __all__ = ['per_sequence_mean', 'pen_nll', 'pen_loss', 'sketch_rnn_loss', 'bivariate_normal_logpdf', 'gmm_nll', 'gmm_loss',
-           'batch_loss']
+           'kl_loss', 'KLSchedule', 'kl_schedule', 'batch_loss']
 
 # %% ../nbs/02_loss.ipynb #976aa23d
 def per_sequence_mean(per_step, mask):
@@ -103,7 +104,37 @@ def _gmm_fit_spread(self: GMMHead, batches):
     "A mixture has its own spreads: `None`, without reading `batches`."
     return None
 
+# %% ../nbs/02_loss.ipynb #495cdc68
+def kl_loss(mu, logvar) -> torch.Tensor:
+    "KL divergence of N(`mu`, exp(`logvar`)) from N(0, I), averaged over z's dimensions and the batch (Ha & Eck)."
+    return -0.5*torch.mean(1 + logvar - mu**2 - logvar.exp())
+
+@dataclass
+class KLSchedule:
+    "The KL term's weight, annealed from `start` towards `weight` (the gap shrinks by `decay` a step), and its floor."
+    weight: float = 0.5
+    start: float = 0.01
+    decay: float = 0.99995
+    tolerance: float = 0.2
+
+    def weight_at(self, step=None) -> float:
+        "The weight at optimizer step `step` (counted from 0); the final `weight` when `step` is None (validation)."
+        return self.weight if step is None else self.weight - (self.weight - self.start)*self.decay**step
+
+def kl_schedule(config: Config) -> KLSchedule:
+    "The `KLSchedule` of a run with `config`."
+    return KLSchedule(config.kl_weight, config.kl_weight_start, config.kl_decay_rate, config.kl_tolerance)
+
 # %% ../nbs/02_loss.ipynb #04eedf40
-def batch_loss(model, inputs, targets, mask, labels) -> torch.Tensor:
-    "`model`'s loss on one batch: a forward pass with teacher forcing, then its head's loss."
-    return model.head.loss(model(inputs, labels)[0], targets, mask)
+def batch_loss(model, inputs, targets, mask, labels, dtype=None, kl=None, step=None) -> torch.Tensor:
+    """`model`'s loss on one batch: a forward pass with teacher forcing, then its head's loss; for a VAE plus the KL
+    term of `kl` (a `KLSchedule`; its weight at optimizer `step`, or its final weight). With a `dtype`
+    (`torch.bfloat16`) the forward pass runs under autocast and the loss in float32. `model` may be wrapped
+    (`DistributedDataParallel`, which runs the forward pass; its `module` holds the head)."""
+    m = getattr(model, "module", model)
+    with torch.autocast(inputs.device.type, dtype=dtype, enabled=dtype is not None):
+        out = model(inputs, labels, sketch=targets, lengths=mask.sum(1)) if m.z_size else model(inputs, labels)
+    loss = m.head.loss(out[0].float(), targets, mask)
+    if not m.z_size: return loss
+    kl = kl or KLSchedule()
+    return loss + kl.weight_at(step)*torch.clamp(kl_loss(out[2].float(), out[3].float()), min=kl.tolerance)

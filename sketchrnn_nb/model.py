@@ -19,12 +19,12 @@ import sketchrnn_nb
 from .data import START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence
 
 # %% auto #0
-__all__ = ['HEADS', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'DEFAULT_TEMPERATURE', 'MIN_MOVES', 'sample_pen',
-           'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead', 'make_head', 'SketchRNN', 'Config', 'model_settings',
-           'save_checkpoint', 'read_safetensors', 'read_checkpoint', 'check_checkpoint', 'load_checkpoint',
-           'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling', 'check_seed', 'sample_rows',
-           'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request', 'generate_stream',
-           'generate_batch']
+__all__ = ['HEADS', 'PRECISIONS', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'PRETRAINED', 'DEFAULT_TEMPERATURE',
+           'MIN_MOVES', 'sample_pen', 'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead', 'make_head', 'Encoder',
+           'SketchRNN', 'Config', 'model_settings', 'save_checkpoint', 'read_safetensors', 'read_checkpoint',
+           'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling',
+           'check_seed', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences',
+           'check_request', 'generate_stream', 'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, temperature, generator=None, allow_end=True):
@@ -100,30 +100,78 @@ def sample(self: GMMHead, out, temperature, generator=None, allow_end=True):
 
 # %% ../nbs/01_model.ipynb #2000697e
 HEADS = {h.name: h for h in (MSEHead, GMMHead)}
+PRECISIONS = {"fp32": None, "bf16": torch.bfloat16}   # a config's precision: the autocast dtype of the forward pass
 
 def make_head(name, hidden_size, n_mixtures=20) -> Head:
     "The head called `name` (see `HEADS`) on top of `hidden_size` LSTM units."
     if name not in HEADS: raise ValueError(f"head must be one of {sorted(HEADS)}, not {name!r}")
     return HEADS[name](hidden_size, n_mixtures=n_mixtures)
 
+# %% ../nbs/01_model.ipynb #7b343a42
+class Encoder(nn.Module):
+    "Bidirectional LSTM over stroke-5 sketches: the mean and log-variance of each sketch's latent vector z."
+    def __init__(self, z_size=128, hidden_size=256):
+        super().__init__()
+        self.lstm = nn.LSTM(5, hidden_size, batch_first=True, bidirectional=True)
+        self.to_z = nn.Linear(2*hidden_size, 2*z_size)
+
+    def forward(self, sketch, lengths):
+        "`(mu, logvar)`, `(B, z_size)` each, of stroke-5 `sketch` `(B, T, 5)` of `lengths` `(B,)` (padding ignored)."
+        packed = nn.utils.rnn.pack_padded_sequence(sketch, lengths.cpu(), batch_first=True, enforce_sorted=False)
+        _, (h, _) = self.lstm(packed)                     # h: the last state of each direction, (2, B, hidden_size)
+        return self.to_z(torch.cat([h[0], h[1]], -1)).chunk(2, -1)
+
 # %% ../nbs/01_model.ipynb #783b57e2
 class SketchRNN(nn.Module):
-    "Class-conditioned stroke-5 LSTM with an output `head` (`'gmm'` or `'mse'`)."
+    "Class-conditioned stroke-5 LSTM with an output `head` (`'gmm'` or `'mse'`); with `z_size`, an `Encoder` too (VAE)."
     def __init__(self, classes, stats=None, embed_dim=64, hidden_size=512, num_layers=2, dropout=0.3,
-                 output_dropout=0.0, head="gmm", n_mixtures=20):
+                 output_dropout=0.0, head="gmm", n_mixtures=20, z_size=0, enc_hidden_size=256):
         super().__init__()
-        self.classes, self.stats = list(classes), stats
+        self.classes, self.stats, self.z_size = list(classes), stats, z_size
         self.embed = nn.Embedding(len(self.classes), embed_dim)
-        self.lstm = nn.LSTM(5 + embed_dim, hidden_size, num_layers, batch_first=True,
+        self.lstm = nn.LSTM(5 + embed_dim + z_size, hidden_size, num_layers, batch_first=True,
                             dropout=dropout if num_layers > 1 else 0)
         self.drop = nn.Dropout(output_dropout)  # active in training only
         self.head = make_head(head, hidden_size, n_mixtures)
+        if z_size:
+            self.encoder = Encoder(z_size, enc_hidden_size)
+            self.init_state = nn.Linear(z_size, 2*num_layers*hidden_size)   # z -> the decoder's first (h, c)
 
-    def forward(self, inputs, labels, state=None):
-        "Head outputs `(B, T, D)` for stroke-5 `inputs` `(B, T, 5)` of classes `labels` `(B,)`, and the LSTM state."
-        emb = self.embed(labels)[:, None].expand(-1, inputs.shape[1], -1)
-        h, state = self.lstm(torch.cat([inputs, emb], dim=-1), state)
-        return self.head(self.drop(h)), state
+    def forward(self, inputs, labels, state=None, z=None, sketch=None, lengths=None):
+        """Head outputs `(B, T, D)` for stroke-5 `inputs` `(B, T, 5)` of classes `labels` `(B,)`, and the LSTM state.
+        A VAE draws from latents `z` `(B, z_size)`, or encodes `sketch` (of `lengths`) into them (sampled in training,
+        the mean otherwise) and then also returns their mean and log-variance."""
+        posterior = None
+        if sketch is not None:
+            mu, logvar = posterior = self.encoder(sketch, lengths)
+            z = mu + torch.randn_like(mu)*torch.exp(logvar/2) if self.training else mu
+        cond = self.condition(labels, z)
+        if state is None and z is not None: state = self.initial_state(z)
+        h, state = self.lstm(torch.cat([inputs, cond[:, None].expand(-1, inputs.shape[1], -1)], dim=-1), state)
+        return (self.head(self.drop(h)), state) + (() if posterior is None else posterior)
+
+# %% ../nbs/01_model.ipynb #a37626fb
+@patch
+def condition(self: SketchRNN, labels, z=None) -> torch.Tensor:
+    """What every decoder step is conditioned on: the class embedding of `labels` (class numbers `(B,)`, or class
+    weights `(B, n_classes)` for a blend of classes), and in a VAE the latent `z`."""
+    emb = labels.to(self.embed.weight.dtype) @ self.embed.weight if labels.is_floating_point() else self.embed(labels)
+    if self.z_size and z is None:
+        raise ValueError("This model is a VAE: it draws from a latent vector z. Pass z (from `encode`, or "
+                         "torch.randn(n, model.z_size) for new drawings).")
+    if z is None: return emb
+    if not self.z_size: raise ValueError("This model has no encoder (z_size 0): it draws without z.")
+    if z.shape != (len(labels), self.z_size):
+        raise ValueError(f"z must have shape ({len(labels)}, {self.z_size}) for {len(labels)} sketches, not "
+                         f"{tuple(z.shape)}.")
+    return torch.cat([emb, z.to(self.embed.weight.dtype)], -1)
+
+@patch
+def initial_state(self: SketchRNN, z) -> tuple[torch.Tensor, torch.Tensor]:
+    "The decoder's first `(h, c)`, `(num_layers, B, hidden_size)` each, made from latents `z` `(B, z_size)`."
+    L, H = self.lstm.num_layers, self.lstm.hidden_size
+    hc = torch.tanh(self.init_state(z.to(self.init_state.weight.dtype))).view(len(z), 2, L, H).transpose(0, 2)
+    return hc[:, 0].contiguous(), hc[:, 1].contiguous()
 
 # %% ../nbs/01_model.ipynb #9322c17d
 @patch(as_prop=True)
@@ -165,6 +213,14 @@ class Config:
     augment_drop: float = 0.2          # chance that a point inside a stroke is dropped
     balance: bool = True               # sample every class equally often in training
     bucket: bool = False               # batch sketches of similar length together (less padding, shorter epochs)
+    precision: str = "fp32"            # 'bf16': the forward pass under bfloat16 autocast (loss, weights, Adam in fp32)
+    compile: bool = False              # torch.compile the model (pays on GPU; not on CPU, see 03_train)
+    z_size: int = 0                    # latent size of a VAE (Ha & Eck: 128); 0: decoder only, no encoder
+    enc_hidden_size: int = 256         # encoder LSTM units per direction (VAE)
+    kl_weight: float = 0.5             # weight of the KL term in the loss, reached by annealing (VAE)
+    kl_weight_start: float = 0.01      # the KL weight at the first step (VAE)
+    kl_decay_rate: float = 0.99995     # the KL weight's distance to kl_weight shrinks by this factor a step (VAE)
+    kl_tolerance: float = 0.2          # the KL term is floored at this (nats per z dimension; VAE)
     seed: int = 0                      # data sampling, split, initialisation and batching
     cache_dir: str | None = None       # Quick, Draw! cache folder (default: $SKETCHRNN_QUICKDRAW_CACHE or ~/.cache)
     out_dir: str = "runs/sketchrnn"    # where checkpoints go
@@ -207,8 +263,15 @@ SETTING_RULES = {   # setting: (test, what it must be)
        ("dropout", "output_dropout", "augment_scale", "augment_drop")},
     **{k: (lambda v: _number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip")},
     "lr_factor": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1"),
-    **{k: (lambda v: isinstance(v, bool), "true or false") for k in ("augment", "balance", "prepared", "bucket")},
+    **{k: (lambda v: isinstance(v, bool), "true or false")
+       for k in ("augment", "balance", "prepared", "bucket", "compile")},
     "head": (lambda v: v in HEADS, f"one of {sorted(HEADS)}"),
+    "precision": (lambda v: v in PRECISIONS, f"one of {list(PRECISIONS)}"),
+    "z_size": (lambda v: _whole(v, 0), "a whole number >= 0 (0: no encoder)"),
+    "enc_hidden_size": (lambda v: _whole(v, 1), "a whole number >= 1"),
+    **{k: (lambda v: _number(v) and v >= 0, "a finite number >= 0") for k in ("kl_weight", "kl_weight_start",
+                                                                             "kl_tolerance")},
+    "kl_decay_rate": (lambda v: _number(v) and 0 < v <= 1, "a number above 0, at most 1"),
     "seed": (lambda v: _whole(v, 0) and v < 2**63, "a whole number from 0 to 2**63 - 1"),
     "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),
     "out_dir": (lambda v: isinstance(v, str) and v.strip() != "", "a folder"),
@@ -325,8 +388,11 @@ def pretrained_path(name="gmm") -> Path:
     "Where the pretrained model called `name` lives inside the installed package."
     return Path(sketchrnn_nb.__file__).parent/"pretrained"/f"sketchrnn_{name}.safetensors"
 
+PRETRAINED = ("gmm", "vae")   # the models shipped in the package
+
 def load_pretrained(device="cpu", name="gmm") -> SketchRNN:
-    "The pretrained model shipped with the package (all 10 default classes)."
+    "The pretrained model `name` shipped with the package (all 10 default classes); `load_pretrained('vae')` works too."
+    if device in PRETRAINED and name == "gmm": device, name = "cpu", device   # the name given first
     path = pretrained_path(name)
     if not path.exists():
         raise FileNotFoundError(f"The pretrained model {name!r} is missing from this install ({path}); "
@@ -340,16 +406,18 @@ def from_pretrained(cls: SketchRNN, device="cpu", name="gmm") -> SketchRNN:
 
 # %% ../nbs/01_model.ipynb #6b1b68e6
 class Stepper:
-    "Runs `model`'s LSTM one row at a time for sketches of `labels`: one matrix product a layer per step."
-    def __init__(self, model, labels):
+    "Runs `model`'s LSTM a row at a time for sketches of `labels` (and latents `z`): one matrix product a layer a step."
+    def __init__(self, model, labels, z=None):
         lstm, self.head = model.lstm, model.head
         self.L, self.H = lstm.num_layers, lstm.hidden_size
         w = lambda name, l: getattr(lstm, f"{name}_l{l}")
         with torch.no_grad():
             self.W = [torch.cat([w("weight_ih", l)[:, :5] if l == 0 else w("weight_ih", l), w("weight_hh", l)], 1)
                       for l in range(self.L)]   # (4H, inputs + H): joined side by side, used transposed (a view)
-            self.b = [F.linear(model.embed(labels), w("weight_ih", 0)[:, 5:], w("bias_ih", 0) + w("bias_hh", 0))]
+            cond = model.condition(labels, z)
+            self.b = [F.linear(cond, w("weight_ih", 0)[:, 5:], w("bias_ih", 0) + w("bias_hh", 0))]
             self.b += [w("bias_ih", l) + w("bias_hh", l) for l in range(1, self.L)]
+            self.state0 = None if z is None else model.initial_state(z)   # a VAE's decoder starts from z
 
     def keep(self, mask):
         "Keep only the sketches where `mask` is true (drop finished ones)."
@@ -360,7 +428,7 @@ class Stepper:
 def __call__(self: Stepper, x, state=None):
     "Head output `(B, D)` and the new `(h, c)` state after feeding rows `x` `(B, 5)`."
     B = x.shape[0]
-    if state is None: state = (x.new_zeros(self.L, B, self.H), x.new_zeros(self.L, B, self.H))
+    if state is None: state = self.state0 or (x.new_zeros(self.L, B, self.H), x.new_zeros(self.L, B, self.H))
     inp, hs, cs = x, [], []
     for l in range(self.L):
         gates = torch.addmm(self.b[l], torch.cat([inp, state[0][l]], 1), self.W[l].t())
@@ -372,9 +440,9 @@ def __call__(self: Stepper, x, state=None):
     return self.head(inp), (torch.stack(hs), torch.stack(cs))
 
 @patch
-def stepper(self: SketchRNN, labels) -> Stepper:
-    "A `Stepper` that runs this model one row at a time for sketches of `labels` (generation)."
-    return Stepper(self, labels)
+def stepper(self: SketchRNN, labels, z=None) -> Stepper:
+    "A `Stepper` that runs this model one row at a time for sketches of `labels` and, in a VAE, latents `z`."
+    return Stepper(self, labels, z)
 
 # %% ../nbs/01_model.ipynb #e91ba66b
 DEFAULT_TEMPERATURE = 0.4   # the library's default sampling temperature
@@ -419,13 +487,18 @@ def _read_prefix(step, prefix, B, dev):
 
 # %% ../nbs/01_model.ipynb #ea4b00c9
 @torch.inference_mode()
-def sample_rows(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, prefix=None):
-    "Yield `(rows, done)` per step for sketches of `labels`: normalized rows `(B, 5)`, a finished mask; after `prefix`."
+def sample_rows(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, prefix=None, z=None):
+    """Yield `(rows, done)` per step for sketches of `labels`: normalized rows `(B, 5)`, a finished mask (after
+    `prefix`).
+    A VAE draws from latents `z` `(B, z_size)`; without them, from z drawn from its prior N(0, I) (seeded too)."""
     check_sampling(temperature, max_len)
     model.eval()
     dev = model.device
-    labels = torch.as_tensor(labels, device=dev).reshape(-1)
-    g, step, B = _generator(seed, dev), model.stepper(labels), len(labels)
+    labels = torch.as_tensor(labels, device=dev)
+    labels = labels if labels.is_floating_point() else labels.reshape(-1)   # class numbers, or class weights (blends)
+    g, B = _generator(seed, dev), len(labels)
+    if model.z_size and z is None: z = torch.randn(B, model.z_size, generator=g, device=dev)
+    step = model.stepper(labels, None if z is None else torch.as_tensor(z, dtype=torch.float32, device=dev))
     state, x, k = _read_prefix(step, prefix, B, dev)
     end = torch.tensor(END, device=dev)
     alive, done = torch.arange(B, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
@@ -470,9 +543,9 @@ def generate_sketch(model, class_name, temperature=DEFAULT_TEMPERATURE, max_len=
     return finish_sketch(list(generate_steps(model, class_name, temperature, max_len, seed)), None)
 
 # %% ../nbs/01_model.ipynb #4a5e645b
-def sample_sequences(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, prefix=None):
+def sample_sequences(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, prefix=None, z=None):
     "Every row `sample_rows` yields, stacked per sketch: normalized `(B, steps, 5)`."
-    steps = [rows.cpu().numpy() for rows, _ in sample_rows(model, labels, temperature, max_len, seed, prefix)]
+    steps = [rows.cpu().numpy() for rows, _ in sample_rows(model, labels, temperature, max_len, seed, prefix, z)]
     return np.stack(steps, 1) if steps else np.zeros((len(labels), 0, 5), np.float32)
 
 def check_request(class_names, n):

@@ -4,10 +4,16 @@
 
 # %% ../nbs/03_train.ipynb #3ae3cdb0
 from __future__ import annotations
-import contextlib, json, os, random, socket, time
+import contextlib, importlib, json, os, random, signal, socket, threading, time
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
+import torch.distributed as dist
+from torch.nn.parallel import DistributedDataParallel
+from torch.distributed.launcher.api import LaunchConfig, elastic_launch
+from torch.distributed.elastic.multiprocessing.api import SignalException
+from fastcore.basics import patch
 from tqdm.auto import tqdm
 try: import fcntl   # file locks: Linux and macOS
 except ImportError: fcntl = None
@@ -16,16 +22,17 @@ from .data import (download_quickdraw_data, preprocess_data, split_dataset, calc
                                QuickDrawDataset, collate_fn, balanced_sampler, atomic_write, BucketBatchSampler)
 from safetensors.torch import save_file
 from .model import (Config, SketchRNN, model_settings, read_safetensors, save_checkpoint,
-                                read_checkpoint, load_checkpoint)
-from .loss import batch_loss
+                                read_checkpoint, load_checkpoint, PRECISIONS)
+from .loss import batch_loss, kl_schedule
 from .prepared import PreparedDataset, prepare_dataset
 
 # %% auto #0
 __all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'TrainingError', 'RunFolderError',
            'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'check_items', 'data_errors',
            'split_items', 'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer',
-           'train_step', 'run_epoch', 'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock',
-           'claim_run_folder', 'save_resume', 'load_resume', 'plan_start', 'train_model']
+           'train_step', 'Processes', 'torchrun_env', 'join_processes', 'shard', 'epoch_seed', 'run_epoch',
+           'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'claim_run_folder', 'save_resume',
+           'load_resume', 'plan_start', 'train_model', 'launch_training']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -121,14 +128,95 @@ def make_optimizer(model, lr=1e-3) -> torch.optim.Adam:
     return torch.optim.Adam(model.parameters(), lr=lr, fused=True if model.device.type == "cuda" else None)
 
 # %% ../nbs/03_train.ipynb #e879d011
-def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0) -> torch.Tensor:
-    "One optimizer step on a batch: forward, loss, backward, clipping, Adam. The loss, detached, stays on the device."
-    loss = batch_loss(model, inputs, targets, mask, labels)
+def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0, dtype=None, kl=None,
+               step=None) -> torch.Tensor:
+    """One optimizer step on a batch: forward (under autocast to `dtype`, if given), loss (a VAE's with the KL weight
+    of `kl` at `step`), backward, clipping, Adam. The loss, detached, stays on the device."""
+    loss = batch_loss(model, inputs, targets, mask, labels, dtype, kl, step)
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
     opt.step()
     return loss.detach()
+
+# %% ../nbs/03_train.ipynb #c6ea02df
+@dataclass
+class Processes:
+    "The processes of a run: this one's `rank` among `world_size` (1 without torchrun), and its `device`."
+    rank: int = 0
+    world_size: int = 1
+    device: torch.device = torch.device("cpu")
+
+    @property
+    def main(self) -> bool: return self.rank == 0   # process 0 alone logs and writes the run's files
+
+@patch
+def sum_(self: Processes, t: torch.Tensor) -> torch.Tensor:
+    "Sum `t` over every process, in place."
+    if self.world_size > 1: dist.all_reduce(t)
+    return t
+
+@patch
+def share(self: Processes, obj):
+    "Process 0's `obj`, in every process."
+    if self.world_size == 1: return obj
+    box = [obj]
+    dist.broadcast_object_list(box, src=0)
+    return box[0]
+
+# %% ../nbs/03_train.ipynb #6b46e628
+@patch
+def main_first(self: Processes, fn):
+    "`fn()` in process 0, then in the others; a `TrainingError` in process 0 is raised in every process."
+    out, err = None, None
+    if self.main:
+        try: out = fn()
+        except TrainingError as e: err = e
+    err = self.share(err)
+    if err is not None: raise err
+    return out if self.main else fn()
+
+# %% ../nbs/03_train.ipynb #25f31ffa
+def torchrun_env() -> tuple[int, int, int]:
+    "`(rank, local_rank, world_size)` as torchrun sets them in each process it starts; `(0, 0, 1)` without it."
+    e = os.environ
+    return int(e.get("RANK", 0)), int(e.get("LOCAL_RANK", 0)), int(e.get("WORLD_SIZE", 1))
+
+def _interrupt(signum, frame): raise KeyboardInterrupt
+
+@contextlib.contextmanager
+def join_processes(config: Config):
+    """The `Processes` of a run with `config`. Under torchrun: join the group (NCCL on CUDA, gloo on CPU), take the
+    GPU of the local rank, treat SIGTERM as Ctrl-C; leave the group at the end."""
+    _, local, world = torchrun_env()
+    device = pick_device(config.device)
+    if world == 1 and not dist.is_initialized():
+        yield Processes(device=device)
+        return
+    if device.type == "mps": raise TrainingError("Several processes train on CUDA or on CPU, not on MPS: "
+                                                 "pass device='cpu' (--device cpu), or train in one process.")
+    if device.type == "cuda":
+        device = torch.device("cuda", local)
+        torch.cuda.set_device(device)
+    joined = not dist.is_initialized()
+    if joined: dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+    handled = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGTERM, _interrupt) if handled else None
+    try:
+        yield Processes(dist.get_rank(), dist.get_world_size(), device)
+        if joined: dist.barrier()   # leave together: one that leaves early can abort its partner's gloo threads
+    finally:
+        if handled: signal.signal(signal.SIGTERM, old)
+        if joined: dist.destroy_process_group()
+
+# %% ../nbs/03_train.ipynb #66356409
+def shard(ds, procs: Processes):
+    "This process's share of `ds`: every `world_size`-th item from its rank on (all of it in one process)."
+    return ds if procs.world_size == 1 else torch.utils.data.Subset(ds, range(procs.rank, len(ds), procs.world_size))
+
+def epoch_seed(seed, epoch, rank) -> int:
+    "The seed of the random draws (dropout, augmentation) of process `rank` in `epoch` of a run seeded with `seed`."
+    return int(np.random.SeedSequence([seed, epoch, rank]).generate_state(1)[0])
 
 # %% ../nbs/03_train.ipynb #1d8eb5c5
 DIVERGED_LOSS = 1e4   # a mean loss above this (nats) means the run diverged
@@ -138,35 +226,41 @@ def _check_loss(mean, where):
     if not np.isfinite(mean) or mean > DIVERGED_LOSS: raise DivergedError(f"the loss reached {mean:.3g} at {where}")
 
 # %% ../nbs/03_train.ipynb #cdab7f6d
-def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=20):
-    "Mean loss over `loader`; trains (a `train_step` per batch) with an optimizer `opt`. Raises `DivergedError`."
+def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=20, procs=None, dtype=None, kl=None,
+              first_step=0):
+    """Mean loss over `loader` (and over every process of `procs`); trains (a `train_step` per batch, its forward pass
+    in `dtype`, steps counted from `first_step` for a VAE's `kl` schedule) with an optimizer `opt`. Raises
+    `DivergedError`."""
     model.train(opt is not None)
-    total = torch.zeros((), device=device, dtype=torch.float32 if device.type == "mps" else torch.float64)
-    n = 0
-    def check(step):  # .item() waits for the GPU: only every `refresh` batches and at the end
-        if not n: return
-        mean = total.item()/n
-        _check_loss(mean, f"{'training' if opt is not None else 'validation'} batch {step}")
-        if bar is not None: bar.set_postfix(loss=f"{mean:.3f}")
+    procs = procs or Processes(device=device)
+    sums = torch.zeros(2, device=device, dtype=torch.float32 if device.type == "mps" else torch.float64)  # loss, count
+    def mean(step, together):  # .tolist() waits for the GPU: only every `refresh` batches and at the end
+        total, n = (procs.sum_(sums.clone()) if together else sums).tolist()
+        if n: _check_loss(total/n, f"{'training' if opt is not None else 'validation'} batch {step}")
+        if n and bar is not None: bar.set_postfix(loss=f"{total/n:.3f}")
+        return total/max(n, 1)
     with torch.set_grad_enabled(opt is not None):
         for i, b in enumerate(loader):
             batch = [t.to(device, non_blocking=True) for t in (b.inputs, b.targets, b.mask, b.labels)]
-            loss = train_step(model, opt, *batch, grad_clip) if opt is not None else batch_loss(model, *batch)
-            total.add_(loss, alpha=len(b.labels))
-            n += len(b.labels)
+            loss = (train_step(model, opt, *batch, grad_clip, dtype, kl, first_step + i) if opt is not None
+                    else batch_loss(model, *batch, kl=kl))
+            sums[0].add_(loss, alpha=len(b.labels))
+            sums[1] += len(b.labels)
             if bar is not None: bar.update(1)
-            if i % refresh == 0: check(i)
-    check(len(loader))
-    return total.item()/max(n, 1)
+            if i % refresh == 0: mean(i, together=opt is not None)
+    return mean(len(loader), together=True)
 
 # %% ../nbs/03_train.ipynb #d4ec22d2
-def make_loaders(config: Config, train_ds, valid_ds, device):
-    "The training and validation `DataLoader`s of a run with `config`."
+def make_loaders(config: Config, train_ds, valid_ds, device, procs=None):
+    "The training and validation `DataLoader`s of a run with `config`, for this process of `procs`."
     g = torch.Generator().manual_seed(config.seed)
-    pin = device.type == "cuda"   # page-locked batches copy to the GPU while it computes
-    if config.bucket:
-        batches = BucketBatchSampler(train_ds.labels, train_ds.lengths, min(config.batch_size, len(train_ds)),
-                                     seed=config.seed, balance=config.balance)
+    pin, procs = device.type == "cuda", procs or Processes(device=device)   # page-locked batches copy while it computes
+    if config.bucket or procs.world_size > 1:
+        size = min(config.batch_size, len(train_ds))
+        size -= size % procs.world_size
+        if not size: raise DataError(f"{len(train_ds)} training drawings are too few for {procs.world_size} processes.")
+        batches = BucketBatchSampler(train_ds.labels, train_ds.lengths, size, seed=config.seed, balance=config.balance,
+                                     pool=50 if config.bucket else 1, rank=procs.rank, world_size=procs.world_size)
         dl_train = torch.utils.data.DataLoader(train_ds, batch_sampler=batches, pin_memory=pin,
                                                collate_fn=collate_fn, generator=g)
     else:
@@ -174,7 +268,8 @@ def make_loaders(config: Config, train_ds, valid_ds, device):
         dl_train = torch.utils.data.DataLoader(train_ds, config.batch_size, shuffle=sampler is None, sampler=sampler,
                                                pin_memory=pin, collate_fn=collate_fn, generator=g,
                                                drop_last=len(train_ds) > config.batch_size)
-    dl_valid = torch.utils.data.DataLoader(valid_ds, config.batch_size, collate_fn=collate_fn, pin_memory=pin)
+    dl_valid = torch.utils.data.DataLoader(shard(valid_ds, procs), config.batch_size, collate_fn=collate_fn,
+                                           pin_memory=pin)
     return dl_train, dl_valid
 
 # %% ../nbs/03_train.ipynb #30428be1
@@ -284,7 +379,7 @@ def load_resume(path, model, opt, sched, generators) -> dict:
     return json.loads(meta["state"])
 
 # %% ../nbs/03_train.ipynb #93152eea
-RESUME_MAY_CHANGE = ("epochs", "early_stop_patience", "device", "cache_dir", "out_dir")
+RESUME_MAY_CHANGE = ("epochs", "early_stop_patience", "device", "cache_dir", "out_dir", "precision", "compile")
 
 def _differences(saved: Config, config: Config, keys) -> list[str]:
     "The settings in `keys` on which `saved` and `config` differ, as `name: saved -> config`."
@@ -352,9 +447,11 @@ def _check_splits(train_ds, valid_ds):
                             "split to give it a validation drawing. Raise max_per_class (or max_len).")
 
 # %% ../nbs/03_train.ipynb #99d8391e
-def _train_epochs(config, model, opt, sched, loaders, state, folder, progress):
-    "The epoch loop of `train_model`, from `state` (history, best loss, epochs without improvement) on."
-    device, (dl_train, dl_valid) = model.device, loaders
+def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, net=None, procs=None):
+    """The epoch loop of `train_model`, from `state` (history, best loss, epochs without improvement) on; `net` runs
+    the training forward pass (`model` wrapped for several `procs`, or compiled)."""
+    device, (dl_train, dl_valid), procs = model.device, loaders, procs or Processes(device=model.device)
+    net = model if net is None else net
     history = state["history"]
     for epoch in range(len(history) + 1, config.epochs + 1):
         t0 = time.time()
@@ -362,8 +459,11 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress):
             with tqdm(total=len(dl_train), desc=f"epoch {epoch}/{config.epochs}", disable=not progress,
                       leave=False) as bar:
                 set_loader_epoch(dl_train, epoch)
-                train_loss = run_epoch(model, dl_train, device, opt, config.grad_clip, bar)
-            valid_loss = run_epoch(model, dl_valid, device)
+                if procs.world_size > 1: torch.manual_seed(epoch_seed(config.seed, epoch, procs.rank))
+                train_loss = run_epoch(net, dl_train, device, opt, config.grad_clip, bar, procs=procs,
+                                       dtype=PRECISIONS[config.precision], kl=kl_schedule(config),
+                                       first_step=(epoch - 1)*len(dl_train))
+            valid_loss = run_epoch(model, dl_valid, device, procs=procs, kl=kl_schedule(config))
         except DivergedError as e:
             kept = (f"the best checkpoint (epoch {min(history, key=lambda h: h['valid_loss'])['epoch']}) is kept"
                     if history else "no checkpoint was written")
@@ -374,48 +474,95 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress):
         sched.step(valid_loss)
         improved = valid_loss < state["best"]
         state["best"], state["stale"] = (valid_loss, 0) if improved else (state["best"], state["stale"] + 1)
-        if improved: save_checkpoint(model, folder/"best.safetensors", config, history)
-        save_resume(folder/"resume.safetensors", model, opt, sched, config, state, loader_generators(dl_train))
+        if improved and procs.main: save_checkpoint(model, folder/"best.safetensors", config, history)
+        if procs.main: save_resume(folder/"resume.safetensors", model, opt, sched, config, state,
+                                   loader_generators(dl_train))
         if progress: print(_epoch_line(history[-1], improved), flush=True)
         if state["stale"] >= config.early_stop_patience:
             if progress: print(f"early stop: no better validation loss for {state['stale']} epochs")
             break
 
+# %% ../nbs/03_train.ipynb #3d2ec53c
+def _plan_run(folder, resume, overwrite, config: Config, main=True) -> dict:
+    "Claim the run folder (in process 0) and plan where the run starts; refuse a run that has nothing left to do."
+    if main: claim_run_folder(folder, resume, overwrite)
+    plan = plan_start(folder, resume, config)
+    try: _check_not_done(plan, config, folder)
+    except NothingToDo:
+        if main and plan["kind"] == "resume": _complete_best(folder, plan["history"])   # killed after its last epoch
+        raise
+    return plan
+
+def _wrap(model, config: Config, procs: Processes):
+    "What runs the training forward pass: `model`, in `DistributedDataParallel` across `procs`, compiled if asked."
+    net = model
+    if procs.world_size > 1:
+        net = DistributedDataParallel(model, device_ids=[procs.device.index] if procs.device.type == "cuda" else None)
+    return torch.compile(net) if config.compile else net
+
+# %% ../nbs/03_train.ipynb #babef463
+def _start_model(config: Config, plan, stats, folder, procs: Processes) -> SketchRNN:
+    "The model a run starts from: fresh from `config`, or the checkpoint of `plan` (then the best, until beaten)."
+    if plan["kind"] != "checkpoint": return SketchRNN.from_config(config, stats).to(procs.device)
+    model = plan["model"]
+    model.stats = stats
+    if procs.main: save_checkpoint(model, folder/"best.safetensors", config, plan["history"])
+    return model.to(procs.device)
+
+def _interrupted(folder) -> TrainingInterrupted:
+    "The error of a run in `folder` stopped by Ctrl-C, saying what was kept and how to go on."
+    path = Path(folder)/"resume.safetensors"
+    if not path.exists():
+        return TrainingInterrupted("Interrupted before the first epoch finished: nothing was saved. Start it again.")
+    with safe_open(str(path), framework="pt") as f: done = len(json.loads(f.metadata()["state"])["history"])
+    return TrainingInterrupted(f"Interrupted after {done} finished epochs. {folder} keeps the best model and the last "
+                               "finished epoch: continue with resume=True (--resume).")
+
 # %% ../nbs/03_train.ipynb #287d4dac
-def train_model(config: Config, resume=None, overwrite=False, progress=True):
+def train_model(config: Config, resume=None, overwrite=False, progress=True, nproc=1):
     """Train a `SketchRNN` as `config` says; returns the best model (by validation loss) and the per-epoch history.
     `resume=True` continues the run in `config.out_dir`; `resume=FILE` starts from a checkpoint's weights and history;
-    `overwrite=True` replaces the run in `config.out_dir`. Raises a `TrainingError` saying why a run stopped early."""
-    folder, device = Path(config.out_dir), pick_device(config.device)
-    with RunLock(folder):
-        claim_run_folder(folder, resume, overwrite)
-        plan = plan_start(folder, resume, config)
-        try: _check_not_done(plan, config, folder)
-        except NothingToDo:
-            if plan["kind"] == "resume": _complete_best(folder, plan["history"])   # a run killed after its last epoch
-            raise
+    `overwrite=True` replaces the run in `config.out_dir`; `nproc=N` trains in N processes on this machine (see
+    "Training at scale"). Raises a `TrainingError` saying why a run stopped early."""
+    if nproc != 1: return launch_training(config, nproc, resume, overwrite, progress)
+    folder = Path(config.out_dir)
+    with join_processes(config) as procs, RunLock(folder) if procs.main else contextlib.nullcontext():
+        plan = procs.main_first(lambda: _plan_run(folder, resume, overwrite, config, procs.main))
         seed_everything(config.seed)
-        train_ds, valid_ds, _, stats = prepare_data(config)
+        train_ds, valid_ds, _, stats = procs.main_first(lambda: prepare_data(config))
         _check_splits(train_ds, valid_ds)
-        model = SketchRNN.from_config(config, stats)
-        if plan["kind"] == "checkpoint":
-            model = plan["model"]
-            model.stats = stats
-            save_checkpoint(model, folder/"best.safetensors", config, plan["history"])   # the best, until beaten
-        model.to(device)
+        model = _start_model(config, plan, stats, folder, procs)
         opt = make_optimizer(model, plan["history"][-1]["lr"] if plan["history"] else config.lr)
         sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=config.lr_factor, patience=config.lr_patience)
-        loaders = make_loaders(config, train_ds, valid_ds, device)
+        loaders = make_loaders(config, train_ds, valid_ds, procs.device, procs)
         best = min((h["valid_loss"] for h in plan["history"]), default=float("inf"))
         state = dict(best=best, stale=plan.get("stale", 0), history=list(plan["history"]))
         if plan["kind"] == "resume": state = load_resume(plan["path"], model, opt, sched, loader_generators(loaders[0]))
-        try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress)
-        except KeyboardInterrupt:
-            done = len(state["history"])
-            raise TrainingInterrupted(
-                f"Interrupted after {done} finished epochs. {folder} keeps the best model and the last finished "
-                "epoch: continue with resume=True (--resume)." if (folder/"resume.safetensors").exists() else
-                "Interrupted before the first epoch finished: nothing was saved. Start the run again.") from None
-        model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
-        save_checkpoint(model, folder/"best.safetensors", config, state["history"])   # with the whole history
+        try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress and procs.main,
+                           _wrap(model, config, procs), procs)
+        except KeyboardInterrupt: raise _interrupted(folder) from None
+        if procs.main:   # the other processes keep their last weights: the files may be on another machine
+            model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
+            save_checkpoint(model, folder/"best.safetensors", config, state["history"])   # with the whole history
     return model.eval(), state["history"]
+
+# %% ../nbs/03_train.ipynb #0f807c90
+def _launched(config: dict, resume, overwrite, progress, threads):
+    "What each process of `launch_training` runs: `train_model`; its history, or the `TrainingError` that stopped it."
+    torch.set_num_threads(threads)
+    try: return train_model(Config.from_dict(config), resume, overwrite, progress)[1]
+    except TrainingError as e: return e
+
+def launch_training(config: Config, nproc, resume=None, overwrite=False, progress=True):
+    "`train_model` in `nproc` new processes on this machine (torchrun's launcher): process 0's model and history."
+    if not isinstance(nproc, int) or nproc < 1: raise ValueError(f"nproc must be a whole number >= 1, not {nproc!r}")
+    launch = LaunchConfig(min_nodes=1, max_nodes=1, nproc_per_node=nproc, run_id=f"sketchrnn-{os.getpid()}",
+                          rdzv_backend="c10d", rdzv_endpoint="localhost:0", max_restarts=0, start_method="spawn",
+                          monitor_interval=0.1)
+    threads = max(1, torch.get_num_threads()//nproc)   # CPU processes share the cores instead of fighting over them
+    # the processes run the package's `_launched`, found by name: a function defined in a notebook cannot be sent
+    worker = importlib.import_module("sketchrnn_nb.train")._launched
+    try: out = elastic_launch(launch, worker)(config.to_dict(), resume, overwrite, progress, threads)[0]
+    except (KeyboardInterrupt, SignalException): raise _interrupted(config.out_dir) from None
+    if isinstance(out, Exception): raise out
+    return load_checkpoint(Path(config.out_dir)/"best.safetensors")[0].eval(), out

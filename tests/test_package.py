@@ -22,7 +22,7 @@ def test_exported_modules_are_pyflakes_clean():
 # --- code style and layout of the exported library (the notebooks are the source: fix them, then nbdev_export) ---
 LIB = ROOT/"sketchrnn_nb"
 MODULES = sorted(p for p in LIB.glob("*.py") if p.name not in ("__init__.py", "_modidx.py"))   # _modidx: nbdev's index
-LAYERS = {"data": 0, "model": 1, "prepared": 1, "loss": 2, "train": 3, "visualize": 4, "bonus": 5, "evaluate": 5, "cli": 6}
+LAYERS = {"data": 0, "model": 1, "prepared": 1, "loss": 2, "train": 3, "visualize": 4, "bonus": 5, "evaluate": 5, "vae": 2, "cli": 6}
 
 def written_lines(path):
     "The lines of a module that a notebook wrote: not nbdev's generated module docstring and `__all__`."
@@ -162,3 +162,23 @@ def test_batching_benchmark_prints_json():
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["by_length"]["padding"] < out["random"]["padding"] and out["speedup"] > 0
+
+def test_train_benchmark_bf16_prints_json():
+    r = run(sys.executable, "bench/train.py", "--iters", "1", "--batch-size", "8", "--precision", "bf16")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["precision"] == "bf16" and out["full_step_s"] > 0 and out["batch"] == 8
+
+def test_ddp_benchmark_runs_two_processes():
+    "bench/train.py --ddp: one process against two under torchrun, each of the two with half of the global batch."
+    r = run(sys.executable, "bench/train.py", "--ddp", "--iters", "1", "--batch-size", "8")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["one_process"]["local_batch"] == 8 and out["2_processes"]["local_batch"] == 4, out
+    assert out["2_processes"]["processes"] == 2 and out["speedup"] > 0
+
+def test_vae_benchmark_prints_json():
+    r = run(sys.executable, "bench/vae.py", "--iters", "1", "--batch-size", "8")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["vae_step_s"] > 0 and out["decoder_only_step_s"] > 0 and out["encode_drawings_per_s"] > 0

@@ -92,3 +92,27 @@ def test_a_second_run_into_a_busy_folder_is_refused(tmp_path):
     first.wait()
     assert second.returncode == 2 and f"pid {first.pid}" in second.stderr, second.stderr
     assert "in use by another training run" in second.stderr
+
+TORCHRUN = [BIN/"torchrun", "--standalone", "--nproc_per_node", "2", "--no-python", BIN/"sketchrnn_train"]
+DDP = ["--bucket", "true", "--device", "cpu"]
+
+def torchrun(folder, *extra):
+    "Start the tiny run in 2 CPU processes under torchrun, in a process group of its own (as a terminal starts it)."
+    return subprocess.Popen([*TORCHRUN, *TINY, *DDP, "--out-dir", str(folder), *extra], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+def test_torchrun_ctrl_c_stops_every_process_and_resumes_exactly(tmp_path):
+    "Ctrl-C in a terminal reaches torchrun and its workers; the run resumes to the weights of one never stopped."
+    whole = torchrun(tmp_path/"whole")
+    _, err = whole.communicate(timeout=300)
+    assert whole.returncode == 0, err
+    folder = tmp_path/"run"
+    p = torchrun(folder)
+    wait_for(folder/"resume.safetensors")
+    os.killpg(p.pid, signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode != 0 and "Interrupted after" in err and "--resume" in err, err
+    again = torchrun(folder, "--resume")
+    _, err = again.communicate(timeout=300)
+    assert again.returncode in (0, 5), err      # 5: interrupted after its last epoch, nothing left to do
+    assert_same(folder, weights(tmp_path/"whole"))
