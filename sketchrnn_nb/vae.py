@@ -42,9 +42,13 @@ def _check_vae(model):
         raise ValueError("This model has no encoder (it is decoder-only): load a VAE, e.g. "
                          "load_pretrained(name='vae').")
 
+def _as_list(sketches):
+    "One stroke-5 array as a list of one; a list as it is."
+    return [sketches] if isinstance(sketches, np.ndarray) and sketches.ndim == 2 else list(sketches)
+
 def sketch_batch(model, sketches):
     "Drawings (stroke-5 arrays in data units) as the encoder reads them: normalized, padded `(N, T, 5)`, and lengths."
-    if isinstance(sketches, np.ndarray) and sketches.ndim == 2: sketches = [sketches]
+    sketches = _as_list(sketches)
     if not len(sketches): raise ValueError("No drawings to encode: pass at least one stroke-5 array.")
     seqs = []
     for i, s in enumerate(sketches):
@@ -96,10 +100,6 @@ def decode(model, z, class_name=None, n=1, temperature=DEFAULT_TEMPERATURE, max_
     return [finish_sketch(r, model.stats) for r in rows]
 
 # %% ../nbs/07_vae.ipynb #5c5dff10
-def _as_list(sketches):
-    "One stroke-5 array as a list of one; a list as it is."
-    return [sketches] if isinstance(sketches, np.ndarray) and sketches.ndim == 2 else list(sketches)
-
 def reconstruct(model, sketch, class_name=None, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
     """`n` drawings of `sketch` (a stroke-5 array) redrawn from its latent mean; for a list of sketches (and a class
     name each), `n` of each in one batch, sketch by sketch."""
