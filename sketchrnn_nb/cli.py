@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 from fastcore.docments import docments
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
                                to_google_drawing, atomic_write, load_ndjson, NdjsonError, strokes_to_sequence)
-from .model import (Config, DEFAULT_TEMPERATURE, load_checkpoint, load_pretrained,
+from .model import (Config, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
 from .train import TrainingError, check_items, pick_device, train_model, torchrun_env
 from .prepared import prepare_dataset, read_prepared_meta
@@ -193,8 +193,7 @@ def generate_parser() -> argparse.ArgumentParser:
     p.add_argument("--classes", default=None, help="comma-separated classes (default: all the model knows)")
     p.add_argument("--n", type=_checked(int, _check_count), default=4, help="sketches per class (default: 4)")
     p.add_argument("--temperature", type=_checked(float, lambda t: check_sampling(t, 2)), default=DEFAULT_TEMPERATURE,
-                   help=f"sampling temperature: lower is tamer, 1 samples the model as trained (default: "
-                        f"{DEFAULT_TEMPERATURE})")
+                   help=f"sampling temperature ({TEMPERATURE_GUIDE}; default: {DEFAULT_TEMPERATURE})")
     p.add_argument("--seed", type=_checked(int, check_seed), default=None,
                    help="random seed, for the same sketches again (default: drawn, and recorded)")
     p.add_argument("--max-len", dest="max_len", type=_checked(int, lambda n: check_sampling(1.0, n)), default=250,

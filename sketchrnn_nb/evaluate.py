@@ -20,7 +20,8 @@ from .model import DEFAULT_TEMPERATURE, generate_batch
 __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'nearest_rows', 'SketchClassifier', 'class_images',
            'classifier_data', 'train_classifier', 'classify', 'per_class_accuracy', 'sketch_images', 'frechet_distance',
            'nearest_distance', 'recognizability', 'evaluate_generator', 'median_gap', 'near_copy_rate', 'copying_gap',
-           'test_nll', 'fidelity']
+           'test_nll', 'sketch_lengths', 'wasserstein_1d', 'profile', 'split_halves', 'distribution_match',
+           'temperature_sweep', 'fidelity']
 
 # %% ../nbs/06_evaluate.ipynb #c7877d59
 def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) -> np.ndarray:
@@ -290,6 +291,86 @@ def test_nll(model, test, valid=None):
             sums.setdefault(model.classes[l], []).append((a, b))
     return {c: (float(np.mean([a for a, _ in v])), float(np.mean([b for _, b in v])),
                 float(np.mean([a + b for a, b in v]))) for c, v in sums.items()}
+
+# %% ../nbs/06_evaluate.ipynb #76645300
+def sketch_lengths(sketches) -> tuple[np.ndarray, np.ndarray]:
+    "Points (rows before the end row) and strokes of stroke-5 `sketches`; an unlifted last stroke counts too."
+    points, strokes = [], []
+    for s in sketches:
+        s = np.asarray(s, np.float32).reshape(-1, 5)
+        ends = np.flatnonzero(s[:, 4] == 1)
+        body = s[:ends[0]] if len(ends) else s
+        points.append(len(body))
+        strokes.append(int(body[:, 3].sum()) + int(len(body) > 0 and body[-1, 3] == 0))
+    return np.array(points, int), np.array(strokes, int)
+
+# %% ../nbs/06_evaluate.ipynb #7c25ed52
+def wasserstein_1d(a, b) -> float:
+    "Earth mover's distance between two samples of numbers: the area between their empirical distribution functions."
+    a, b = np.sort(np.asarray(a, float)), np.sort(np.asarray(b, float))
+    if not (len(a) and len(b)): raise ValueError(f"Need two non-empty samples, got {len(a)} and {len(b)} values.")
+    x = np.sort(np.concatenate([a, b]))
+    cdf = lambda v: np.searchsorted(v, x[:-1], "right")/len(v)
+    return float((np.abs(cdf(a) - cdf(b))*np.diff(x)).sum())
+
+# %% ../nbs/06_evaluate.ipynb #ead5f9f7
+def profile(classifier, sketches, labels) -> dict:
+    "What the distribution comparisons need of stroke-5 drawings: class probabilities, features, points, strokes."
+    probs, features = classify(classifier, sketch_images(sketches))
+    points, strokes = sketch_lengths(sketches)
+    return dict(probs=probs, features=features, points=points, strokes=strokes, labels=np.asarray(labels, int))
+
+# %% ../nbs/06_evaluate.ipynb #78c54fd8
+def split_halves(labels, rng) -> tuple[np.ndarray, np.ndarray]:
+    "Two disjoint random halves of each class's rows of `labels`, equally large per class (an odd one out is left)."
+    a, b = [np.zeros(0, int)], [np.zeros(0, int)]
+    for c in np.unique(labels):
+        rows = rng.permutation(np.flatnonzero(labels == c))
+        k = len(rows)//2
+        a.append(rows[:k])
+        b.append(rows[k:2*k])
+    return np.concatenate(a), np.concatenate(b)
+
+# %% ../nbs/06_evaluate.ipynb #804b8434
+def _pick(labels, c, k, rng):
+    "`k` random rows of class `c` of `labels`, without replacement."
+    rows = np.flatnonzero(labels == c)
+    if len(rows) < k: raise ValueError(f"Only {len(rows)} generated drawings of class {c}, and the real half has {k}: "
+                                       f"generate at least {k} a class.")
+    return rng.choice(rows, k, replace=False)
+
+def distribution_match(gen, real, splits=5, seed=0) -> dict:
+    """Frechet sketch distance and per-class length distances (points, strokes) of `gen` to `real` drawings
+    (`profile`s), each beside its floor (the same between two disjoint real halves of equal size and class mix), and
+    their ratio."""
+    rng, got = np.random.default_rng(seed), {}
+    for _ in range(splits):
+        a, b = split_halves(real["labels"], rng)
+        classes, counts = np.unique(real["labels"][a], return_counts=True)
+        g = np.concatenate([_pick(gen["labels"], c, k, rng) for c, k in zip(classes, counts)])
+        for name, x, rows in (("", gen, g), ("_floor", real, b)):
+            got.setdefault("fsd" + name, []).append(frechet_distance(x["features"][rows], real["features"][a]))
+            for key in ("points", "strokes"):
+                got.setdefault(key + name, []).append(np.mean([
+                    wasserstein_1d(x[key][rows][x["labels"][rows] == c], real[key][a][real["labels"][a] == c])
+                    for c in classes]))
+    out = {k: float(np.mean(v)) for k, v in got.items()}
+    return out | {f"{k}_ratio": out[k]/out[k + "_floor"] for k in ("fsd", "points", "strokes")}
+
+# %% ../nbs/06_evaluate.ipynb #8e1e6477
+def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250, seed=0, splits=5) -> list[dict]:
+    "Per temperature: recognizability (mean, per class), runaways (sketches reaching `max_len`), `distribution_match`."
+    classes, rows = list(model.classes), []
+    n = n or int(np.bincount(real["labels"]).max() + 1)//2
+    for t in temperatures:
+        sk = generate_batch(model, classes, n, t, max_len, seed=seed)
+        gen = profile(classifier, [s for _, s in sk], [classifier.classes.index(c) for c, _ in sk])
+        hit = gen["probs"].argmax(1) == gen["labels"]
+        per = {c: float(hit[gen["labels"] == classifier.classes.index(c)].mean()) for c in classes}
+        rows.append(dict(temperature=float(t), recognized=float(np.mean(list(per.values()))), per_class=per,
+                         worst=min(per, key=per.get), runaways=int((gen["points"] >= max_len).sum()), n=len(sk),
+                         **distribution_match(gen, real, splits, seed)))
+    return rows
 
 # %% ../nbs/06_evaluate.ipynb #3f8a11b7
 def fidelity(originals, copies, ks=(1, 5)) -> dict:

@@ -20,20 +20,18 @@ from .data import START, END, DEFAULT_CLASSES, atomic_write, check_classes, deno
 
 # %% auto #0
 __all__ = ['HEADS', 'PRECISIONS', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'PRETRAINED', 'DEFAULT_TEMPERATURE',
-           'MIN_MOVES', 'sample_pen', 'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead', 'make_head', 'Encoder',
-           'SketchRNN', 'Config', 'model_settings', 'save_checkpoint', 'read_safetensors', 'read_checkpoint',
-           'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling',
-           'check_seed', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences',
-           'check_request', 'generate_stream', 'generate_batch']
+           'TEMPERATURE_GUIDE', 'MIN_MOVES', 'sample_pen', 'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead',
+           'make_head', 'Encoder', 'SketchRNN', 'Config', 'model_settings', 'save_checkpoint', 'read_safetensors',
+           'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper',
+           'check_sampling', 'check_seed', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch',
+           'sample_sequences', 'check_request', 'generate_stream', 'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
-def sample_pen(pen_logits, temperature, generator=None, allow_end=True):
-    "One-hot pen states `(B, 3)`: the end at the model's probability (if `allow_end`), down/up at `temperature`."
-    probs = F.softmax(pen_logits, dim=-1)
-    end = (torch.rand(probs.shape[0], generator=generator, device=probs.device) < probs[:, 2]) & allow_end
-    up_down = F.softmax(pen_logits[:, :2]/max(temperature, 1e-4), dim=-1)
-    up_down = torch.multinomial(up_down, 1, generator=generator)[:, 0]
-    return F.one_hot(torch.where(end, 2, up_down), 3).to(pen_logits.dtype)
+def sample_pen(pen_logits, generator=None, allow_end=True):
+    "One-hot pen states `(B, 3)` at the model's own probabilities (never tempered); no end unless `allow_end`."
+    probs = F.softmax(pen_logits.float(), dim=-1)
+    if not allow_end: probs = probs[:, :2]
+    return F.one_hot(torch.multinomial(probs, 1, generator=generator)[:, 0], 3).to(pen_logits.dtype)
 
 # %% ../nbs/01_model.ipynb #daa1edec
 class Head(nn.Linear):
@@ -52,8 +50,8 @@ class MSEHead(Head):
     def __init__(self, hidden_size, **kwargs): super().__init__(hidden_size, 5)
 
     def sample(self, out, temperature, generator=None, allow_end=True):
-        "Next rows `(B, 5)`: the regressed move, and a sampled pen."
-        return torch.cat([out[:, :2], sample_pen(self.pen_logits(out), temperature, generator, allow_end)], dim=-1)
+        "Next rows `(B, 5)`: the regressed move (nothing to temper), and a sampled pen."
+        return torch.cat([out[:, :2], sample_pen(self.pen_logits(out), generator, allow_end)], dim=-1)
 
 # %% ../nbs/01_model.ipynb #6e66eae5
 class GMMParams(NamedTuple):
@@ -87,7 +85,7 @@ class GMMHead(Head):
 # %% ../nbs/01_model.ipynb #78115013
 @patch
 def sample(self: GMMHead, out, temperature, generator=None, allow_end=True):
-    "Next rows `(B, 5)`: a component, then a move from its normal (both tempered), and a pen."
+    "Next rows `(B, 5)`: a component, then a move from its normal (both tempered), and a pen (not tempered)."
     t = max(temperature, 1e-4)
     p = self.split(out)
     k = torch.multinomial(F.softmax(p.pi_logits/t, dim=-1), 1, generator=generator)
@@ -96,7 +94,7 @@ def sample(self: GMMHead, out, temperature, generator=None, allow_end=True):
     z = torch.randn(out.shape[0], 2, generator=generator, device=out.device, dtype=out.dtype)
     dx = mx + sx*z[:, 0]
     dy = my + sy*(r*z[:, 0] + torch.sqrt(1 - r**2)*z[:, 1])
-    return torch.cat([torch.stack([dx, dy], -1), sample_pen(p.pen_logits, t, generator, allow_end)], dim=-1)
+    return torch.cat([torch.stack([dx, dy], -1), sample_pen(p.pen_logits, generator, allow_end)], dim=-1)
 
 # %% ../nbs/01_model.ipynb #2000697e
 HEADS = {h.name: h for h in (MSEHead, GMMHead)}
@@ -446,6 +444,9 @@ def stepper(self: SketchRNN, labels, z=None) -> Stepper:
 
 # %% ../nbs/01_model.ipynb #e91ba66b
 DEFAULT_TEMPERATURE = 0.4   # the library's default sampling temperature
+TEMPERATURE_GUIDE = ("0.1-0.4: recognized at least as often as people's drawings, tidier and more alike; "
+                     "0.4-0.5: closest to people's drawings as a whole; above: more varied, less often "
+                     "recognized; 1.0: the model as it learned")   # measured in 06_evaluate
 MIN_MOVES = 2               # a sketch (or a completion) may end once it has made this many moves: never an empty one
 
 # %% ../nbs/01_model.ipynb #7fa70f3c

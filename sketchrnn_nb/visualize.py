@@ -18,7 +18,8 @@ from matplotlib import animation
 from matplotlib.collections import LineCollection
 from PIL import Image, ImageDraw
 from .data import as_strokes, pens_until_end
-from .model import DEFAULT_TEMPERATURE, load_pretrained, generate_batch, generate_steps, generate_sketch
+from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, generate_batch, generate_steps,
+                                generate_sketch)
 
 # %% auto #0
 __all__ = ['sketch_view', 'draw_strokes', 'save_figure', 'plot_sketches', 'plot_stroke_grid', 'compare_generated_real',
@@ -293,8 +294,8 @@ def class_dropdown(model, class_name=None):
 
 # %% ../nbs/04_visualize.ipynb #d9301025
 def temperature_slider(value):
-    "A temperature slider from 0.05 to 1.5, starting at `value`, that reports only when released."
-    return W.FloatSlider(value=value, min=0.05, max=1.5, step=0.05, description="temperature",
+    "A temperature slider from 0.1 to 1 (the range measured in 06_evaluate), starting at `value`, reporting on release."
+    return W.FloatSlider(value=value, min=0.1, max=1.0, step=0.05, description="temperature", tooltip=TEMPERATURE_GUIDE,
                          continuous_update=False, style={"description_width": "initial"})
 
 # %% ../nbs/04_visualize.ipynb #6e83fabc

@@ -1,0 +1,59 @@
+"""Measure trained gmm checkpoints side by side, as 06_evaluate judges the shipped model: validation and test NLL, and at
+temperatures 0.3/0.5/0.7/1.0 recognizability (mean, weakest class), runaways and the distance to real held-out drawings
+as a ratio to the real-vs-real floor (Frechet sketch distance, points and strokes per sketch). Every checkpoint must
+come from a run with the same classes, data and seed (one split). Prints JSON and writes it to --out.
+    python tools/compare_models.py --out models/variants.json shipped=sketchrnn_nb/pretrained/sketchrnn_gmm.safetensors \
+        tuned=runs/var/aug/best.safetensors"""
+import argparse, dataclasses, json, time
+from pathlib import Path
+import numpy as np
+from sketchrnn_nb.evaluate import (class_images, classifier_data, train_classifier, classify, profile, test_nll,
+                                   temperature_sweep)
+from sketchrnn_nb.model import load_checkpoint
+from sketchrnn_nb.train import split_items
+
+TEMPERATURES = (0.3, 0.5, 0.7, 1.0)
+
+def judge(config):
+    "The split of `config`'s run, the classifier 06_evaluate trains, and the held-out drawings' `profile`."
+    classes = list(config.classes)
+    train, valid, test = split_items(config)
+    train_img, test_img, valid_img = (class_images(it, classes) for it in (train, test, valid))
+    (X, y), (Xt, yt), _ = classifier_data(classes, train_img, test_img, valid_img)
+    clf = train_classifier(classes, X, y, verbose=False)
+    held = valid + test
+    real = profile(clf, [s for s, _ in held], [l for _, l in held])
+    rate = np.mean([(classify(clf, Xt)[0].argmax(1) == yt)[yt == i].mean() for i in range(len(classes))])
+    return valid, test, clf, real, float(rate)
+
+def measure(model, info, valid, test, clf, real) -> dict:
+    "One checkpoint's row: its run, NLLs and the sweep at `TEMPERATURES`."
+    c = info["config"]
+    keep = ("recognized", "worst", "runaways", "n", "fsd", "fsd_floor", "fsd_ratio", "points_ratio", "strokes_ratio")
+    sweep = temperature_sweep(model, clf, real, TEMPERATURES)
+    return dict(epochs=len(info["history"]), n_mixtures=c.n_mixtures, augment_scale=c.augment_scale,
+                augment_drop=c.augment_drop, precision=c.precision,
+                valid_nll=float(np.mean([v[2] for v in test_nll(model, valid).values()])),
+                test_nll=float(np.mean([v[2] for v in test_nll(model, test).values()])),
+                by_temperature={f"{r['temperature']:.1f}": {k: r[k] for k in keep} | {"worst_rate": r["per_class"][r["worst"]]}
+                                for r in sweep})
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("models", nargs="+", help="NAME=CHECKPOINT")
+    ap.add_argument("--out", help="JSON file to write")
+    args = ap.parse_args()
+    named = dict(m.split("=", 1) for m in args.models)
+    loaded = {k: load_checkpoint(v) for k, v in named.items()}
+    split = {(i["config"].classes, i["config"].max_per_class, i["config"].max_len, i["config"].seed)
+             for _, i in loaded.values()}
+    if len(split) > 1: raise SystemExit(f"The runs' classes, data or seed differ, so they split the data differently: {split}")
+    t0 = time.time()
+    valid, test, clf, real, rate = judge(dataclasses.replace(next(iter(loaded.values()))[1]["config"], cache_dir=None))
+    out = dict(real_recognized=rate, held_out=len(real["labels"]), models={})
+    for name, (model, info) in loaded.items():
+        out["models"][name] = dict(checkpoint=named[name], **measure(model.float(), info, valid, test, clf, real))
+        print(name, json.dumps(out["models"][name]), flush=True)
+    out["seconds"] = round(time.time() - t0)
+    print(json.dumps(out, indent=1))
+    if args.out: Path(args.out).write_text(json.dumps(out, indent=1) + "\n")
