@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_cli.ipynb #d90d417d
 from __future__ import annotations
-import argparse, dataclasses, functools, json, os, secrets, sys, time
+import argparse, dataclasses, functools, json, os, secrets, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
@@ -13,7 +13,7 @@ from .data import (download_quickdraw_data, preprocess_data, split_dataset, calc
                                to_google_drawing, atomic_write, load_ndjson, NdjsonError, strokes_to_sequence)
 from .model import (Config, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
-from .train import TrainingError, check_items, pick_device, train_model, torchrun_env
+from .train import TrainingError, check_items, pick_device, train_model, torchrun_env, warm_start
 from .prepared import prepare_dataset, read_prepared_meta
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 from .vae import reconstruct, variations
@@ -126,9 +126,13 @@ def train_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sketchrnn_train", description="Train a SketchRNN on Quick, Draw! classes.",
                                 epilog=EXIT_CODES)
     add_config_flags(p)
-    p.add_argument("--resume", nargs="?", const=True, default=None, metavar="FILE",
-                   help="continue the run in --out-dir where its last finished epoch left off; or start from the "
-                        "weights and history of the checkpoint FILE")
+    start = p.add_mutually_exclusive_group()
+    start.add_argument("--resume", nargs="?", const=True, default=None, metavar="FILE",
+                       help="continue the run in --out-dir where its last finished epoch left off; or start from the "
+                            "weights and history of the checkpoint FILE")
+    start.add_argument("--warm-start", metavar="FILE",
+                       help="start a new run from the weights of the checkpoint FILE, whose model may differ in "
+                            "--layer-norm, --recurrent-dropout, the dropouts and (more) --n-mixtures")
     p.add_argument("--overwrite", action="store_true", help="replace the run that --out-dir holds")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     return p
@@ -139,7 +143,7 @@ def sketchrnn_train(argv=None):
     "Command line: train a SketchRNN; every `Config` setting is a flag."
     p = train_parser()
     args = vars(p.parse_args(argv))
-    resume, overwrite, quiet = args.pop("resume"), args.pop("overwrite"), args.pop("quiet")
+    resume, warm, overwrite, quiet = (args.pop(k) for k in ("resume", "warm_start", "overwrite", "quiet"))
     config = parse_config(p, args)
     try: device = pick_device(config.device)
     except ValueError as e: p.error(str(e))
@@ -147,7 +151,10 @@ def sketchrnn_train(argv=None):
     if rank == 0: print(f"training on {device}{f' in {world} processes' if world > 1 else ''}: "
                         f"{json.dumps(config.to_dict())}", flush=True)
     t0 = time.time()
-    try: _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet and rank == 0)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:   # a warm start's file lives as long as the run needs it
+            if warm: resume = warm_start(warm, config, Path(tmp)/"start.safetensors")
+            _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet and rank == 0)
     except TrainingError as e:
         if rank: raise SystemExit(e.exit_code) from None
         _fail(p.prog, str(e), e.exit_code)

@@ -202,10 +202,8 @@ def recognizability(model, classifier, classes=None, n=100, temperature=DEFAULT_
     X = sketch_images([s for _, s in sk])
     P, feats = classify(classifier, X)
     want = np.array([classifier.classes.index(c) for c, _ in sk])
-    pred = P.argmax(1)
-    per = {c: float((pred[want == classifier.classes.index(c)] == classifier.classes.index(c)).mean()) for c in classes}
-    return dict(per_class=per, mean=float(np.mean(list(per.values()))), sketches=sk, images=X, features=feats,
-                labels=want)
+    per, mean = per_class_accuracy(P, want, classifier.classes)
+    return dict(per_class=per, mean=mean, sketches=sk, images=X, features=feats, labels=want)
 
 # %% ../nbs/06_evaluate.ipynb #47948e98
 def evaluate_generator(model, classifier, train_images, test_images, test_features, classes=None, n=100,
@@ -365,10 +363,9 @@ def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250
     for t in temperatures:
         sk = generate_batch(model, classes, n, t, max_len, seed=seed)
         gen = profile(classifier, [s for _, s in sk], [classifier.classes.index(c) for c, _ in sk])
-        hit = gen["probs"].argmax(1) == gen["labels"]
-        per = {c: float(hit[gen["labels"] == classifier.classes.index(c)].mean()) for c in classes}
-        rows.append(dict(temperature=float(t), recognized=float(np.mean(list(per.values()))), per_class=per,
-                         worst=min(per, key=per.get), runaways=int((gen["points"] >= max_len).sum()), n=len(sk),
+        per, mean = per_class_accuracy(gen["probs"], gen["labels"], classifier.classes)
+        rows.append(dict(temperature=float(t), recognized=mean, per_class=per, worst=min(per, key=per.get),
+                         runaways=int((gen["points"] >= max_len).sum()), n=len(sk),
                          **distribution_match(gen, real, splits, seed)))
     return rows
 

@@ -19,12 +19,13 @@ import sketchrnn_nb
 from .data import START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence
 
 # %% auto #0
-__all__ = ['HEADS', 'PRECISIONS', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'PRETRAINED', 'DEFAULT_TEMPERATURE',
-           'TEMPERATURE_GUIDE', 'MIN_MOVES', 'sample_pen', 'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead',
-           'make_head', 'Encoder', 'SketchRNN', 'Config', 'model_settings', 'save_checkpoint', 'read_safetensors',
-           'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper',
-           'check_sampling', 'check_seed', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch',
-           'sample_sequences', 'check_request', 'generate_stream', 'generate_batch']
+__all__ = ['HEADS', 'PRECISIONS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'PRETRAINED',
+           'DEFAULT_TEMPERATURE', 'TEMPERATURE_GUIDE', 'MIN_MOVES', 'sample_pen', 'Head', 'MSEHead', 'GMMParams',
+           'split_gmm', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update', 'NormLSTM', 'make_lstm', 'Encoder',
+           'SketchRNN', 'Config', 'model_settings', 'save_checkpoint', 'read_safetensors', 'read_checkpoint',
+           'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling',
+           'check_seed', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences',
+           'check_request', 'generate_stream', 'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, generator=None, allow_end=True):
@@ -96,6 +97,24 @@ def sample(self: GMMHead, out, temperature, generator=None, allow_end=True):
     dy = my + sy*(r*z[:, 0] + torch.sqrt(1 - r**2)*z[:, 1])
     return torch.cat([torch.stack([dx, dy], -1), sample_pen(p.pen_logits, generator, allow_end)], dim=-1)
 
+# %% ../nbs/01_model.ipynb #c501cff9
+def widen_mixture(head: GMMHead, n_mixtures, noise=1e-3, generator=None) -> GMMHead:
+    """A gmm head of `n_mixtures` components (at least `head`'s) for the same distribution: new components copy old
+    ones and share their weight; `noise` (relative to the weights' spread) on the copies' weights breaks the tie."""
+    M = head.n_mixtures
+    if n_mixtures < M: raise ValueError(f"widen_mixture only adds components: {n_mixtures} < {M}.")
+    src = torch.arange(n_mixtures) % M                                        # the old component each new one copies
+    rows = torch.cat([src + k*M for k in range(6)] + [6*M + torch.arange(3)])  # the 6 parameter blocks, then the pen
+    new = GMMHead(head.in_features, n_mixtures).to(head.weight)
+    copy = (torch.arange(n_mixtures) >= M).repeat(6)                          # rows of the added components
+    with torch.no_grad():
+        new.weight.copy_(head.weight[rows])
+        new.bias.copy_(head.bias[rows])
+        new.bias[:n_mixtures] -= torch.bincount(src, minlength=M)[src].log().to(new.bias)
+        jitter = torch.randn(int(copy.sum()), head.in_features, generator=generator).to(new.weight)
+        new.weight[:6*n_mixtures][copy] += noise*head.weight.std()*jitter
+    return new
+
 # %% ../nbs/01_model.ipynb #2000697e
 HEADS = {h.name: h for h in (MSEHead, GMMHead)}
 PRECISIONS = {"fp32": None, "bf16": torch.bfloat16}   # a config's precision: the autocast dtype of the forward pass
@@ -104,6 +123,78 @@ def make_head(name, hidden_size, n_mixtures=20) -> Head:
     "The head called `name` (see `HEADS`) on top of `hidden_size` LSTM units."
     if name not in HEADS: raise ValueError(f"head must be one of {sorted(HEADS)}, not {name!r}")
     return HEADS[name](hidden_size, n_mixtures=n_mixtures)
+
+# %% ../nbs/01_model.ipynb #bc79637b
+def lstm_update(gates, c, cell_norm=None, drop=None) -> tuple[torch.Tensor, torch.Tensor]:
+    """The new `(h, c)` of an LSTM cell from pre-activations `gates` `(B, 4H)` (in `nn.LSTM`'s order: i, f, g, o) and
+    the cell `c` `(B, H)`; `cell_norm` normalizes the cell before its `tanh`, `drop` drops out the candidate."""
+    i, f, g, o = gates.chunk(4, -1)
+    g = torch.tanh(g) if drop is None else drop(torch.tanh(g))
+    c = torch.sigmoid(f)*c + torch.sigmoid(i)*g
+    return torch.sigmoid(o)*torch.tanh(c if cell_norm is None else cell_norm(c)), c
+
+# %% ../nbs/01_model.ipynb #4d8eaa45
+class NormLSTM(nn.Module):
+    """A stacked LSTM with `nn.LSTM`'s interface (batch first) and weight names, and Ha & Eck's options:
+    layer-normalized gates and cell (`layer_norm`), and dropout of the cell's candidate in training
+    (`recurrent_dropout`)."""
+    def __init__(self, input_size, hidden_size, num_layers=1, dropout=0.0, layer_norm=True, recurrent_dropout=0.0):
+        super().__init__()
+        self.input_size, self.hidden_size, self.num_layers = input_size, hidden_size, num_layers
+        self.dropout, self.layer_norm, self.recurrent_dropout = dropout, layer_norm, recurrent_dropout
+        H, k = hidden_size, 1/math.sqrt(hidden_size)   # nn.LSTM's initialization
+        for l in range(num_layers):
+            shapes = dict(weight_ih=(4*H, input_size if l == 0 else H), weight_hh=(4*H, H), bias_ih=(4*H,),
+                          bias_hh=(4*H,))
+            for name, shape in shapes.items(): self.register_parameter(f"{name}_l{l}", nn.Parameter(torch.empty(shape)))
+            if layer_norm:
+                for name, init in dict(gate_gain=torch.ones(4, H), gate_bias=torch.zeros(4, H), cell_gain=torch.ones(H),
+                                       cell_bias=torch.zeros(H)).items():
+                    self.register_parameter(f"{name}_l{l}", nn.Parameter(init))
+        for name, w in self.named_parameters():
+            if name.startswith(("weight", "bias")): nn.init.uniform_(w, -k, k)
+
+    def weight(self, name, layer) -> torch.Tensor:
+        "The parameter `name` (as `nn.LSTM` names it, without the layer) of `layer`."
+        return getattr(self, f"{name}_l{layer}")
+
+# %% ../nbs/01_model.ipynb #15f4853e
+@patch
+def cell(self: NormLSTM, layer, gates, c) -> tuple[torch.Tensor, torch.Tensor]:
+    "One step of `layer`: the new `(h, c)` from pre-activations `gates` `(B, 4H)` and cell `c`."
+    H, w = self.hidden_size, lambda name: self.weight(name, layer)
+    cell_norm = drop = None
+    if self.layer_norm:   # each gate normalized on its own, then its gain and bias
+        gates = (F.layer_norm(gates.view(-1, 4, H), (H,))*w("gate_gain") + w("gate_bias")).view(-1, 4*H)
+        cell_norm = lambda c: F.layer_norm(c, (H,), w("cell_gain"), w("cell_bias"))
+    if self.training and self.recurrent_dropout: drop = lambda g: F.dropout(g, self.recurrent_dropout, True)
+    return lstm_update(gates, c, cell_norm, drop)
+
+@patch
+def forward(self: NormLSTM, x, state=None):
+    "Outputs `(B, T, H)` for inputs `x` `(B, T, input_size)`, and the last `(h, c)`, `(num_layers, B, H)` each."
+    L, B, H = self.num_layers, x.shape[0], self.hidden_size
+    h0, c0 = state if state is not None else (x.new_zeros(L, B, H), x.new_zeros(L, B, H))
+    hs, cs = [], []
+    for l in range(L):
+        if l: x = F.dropout(x, self.dropout, self.training)   # between layers, as nn.LSTM
+        xg = F.linear(x, self.weight("weight_ih", l), self.weight("bias_ih", l) + self.weight("bias_hh", l))
+        h, c, outs = h0[l], c0[l], []
+        for xt in xg.unbind(1):   # every step's input share of the gates, computed at once above
+            h, c = self.cell(l, xt + F.linear(h, self.weight("weight_hh", l)), c)
+            outs.append(h)
+        x = torch.stack(outs, 1)
+        hs.append(h)
+        cs.append(c)
+    return x, (torch.stack(hs), torch.stack(cs))
+
+# %% ../nbs/01_model.ipynb #f2081fdb
+def make_lstm(input_size, hidden_size, num_layers, dropout=0.0, layer_norm=False, recurrent_dropout=0.0) -> nn.Module:
+    "The decoder's LSTM: the fused `nn.LSTM`, or a `NormLSTM` when it needs layer norm or recurrent dropout."
+    dropout = dropout if num_layers > 1 else 0
+    if not (layer_norm or recurrent_dropout):
+        return nn.LSTM(input_size, hidden_size, num_layers, batch_first=True, dropout=dropout)
+    return NormLSTM(input_size, hidden_size, num_layers, dropout, layer_norm, recurrent_dropout)
 
 # %% ../nbs/01_model.ipynb #7b343a42
 class Encoder(nn.Module):
@@ -123,12 +214,12 @@ class Encoder(nn.Module):
 class SketchRNN(nn.Module):
     "Class-conditioned stroke-5 LSTM with an output `head` (`'gmm'` or `'mse'`); with `z_size`, an `Encoder` too (VAE)."
     def __init__(self, classes, stats=None, embed_dim=64, hidden_size=512, num_layers=2, dropout=0.3,
-                 output_dropout=0.0, head="gmm", n_mixtures=20, z_size=0, enc_hidden_size=256):
+                 output_dropout=0.0, head="gmm", n_mixtures=20, z_size=0, enc_hidden_size=256, layer_norm=False,
+                 recurrent_dropout=0.0):
         super().__init__()
         self.classes, self.stats, self.z_size = list(classes), stats, z_size
         self.embed = nn.Embedding(len(self.classes), embed_dim)
-        self.lstm = nn.LSTM(5 + embed_dim + z_size, hidden_size, num_layers, batch_first=True,
-                            dropout=dropout if num_layers > 1 else 0)
+        self.lstm = make_lstm(5 + embed_dim + z_size, hidden_size, num_layers, dropout, layer_norm, recurrent_dropout)
         self.drop = nn.Dropout(output_dropout)  # active in training only
         self.head = make_head(head, hidden_size, n_mixtures)
         if z_size:
@@ -199,12 +290,18 @@ class Config:
     output_dropout: float = 0.3        # dropout on the LSTM output, before the head
     head: str = "gmm"                  # output head: 'gmm' (mixture density) or 'mse' (regression)
     n_mixtures: int = 20               # mixture components of the gmm head
+    layer_norm: bool = False           # layer-normalized LSTM cells (Ha & Eck's; a `NormLSTM`, not the fused nn.LSTM)
+    recurrent_dropout: float = 0.0     # dropout of the LSTM cell's candidate in training (Ha & Eck: 0.1)
     lr: float = 1e-3                   # Adam learning rate
     epochs: int = 150                  # most epochs to train (early stopping usually ends a run sooner)
     batch_size: int = 100              # sketches per batch
     grad_clip: float = 1.0             # gradient-norm clip
     lr_patience: int = 3               # epochs without improvement before the learning rate drops
     lr_factor: float = 0.5             # factor the learning rate drops by
+    lr_schedule: str = "plateau"       # 'plateau': drop by lr_factor when stuck; 'decay': Ha & Eck's, lr_decay a step
+    lr_decay: float = 0.9999           # 'decay' schedule: the distance of the lr to min_lr shrinks by this a step
+    min_lr: float = 1e-5               # 'decay' schedule: the learning rate it decays towards
+    ema: float = 0.0                   # weight averaging: validate and keep an average of the weights with this decay
     early_stop_patience: int = 5       # stop after this many epochs without a better validation loss
     augment: bool = True               # random scaling and point dropping of training sketches
     augment_scale: float = 0.2         # x and y each scaled by a random factor in 1 +- augment_scale
@@ -251,6 +348,8 @@ def _device_name(v) -> bool:
     try: return isinstance(v, str) and torch.device(v).type in ("cpu", "cuda", "mps")
     except (RuntimeError, ValueError): return False
 
+LR_SCHEDULES = ("plateau", "decay")   # a config's lr_schedule (03_train makes them)
+
 SETTING_RULES = {   # setting: (test, what it must be)
     "max_per_class": (lambda v: v is None or _whole(v, 1), "a whole number >= 1, or None for every drawing"),
     "max_len": (lambda v: _whole(v, 2), "a whole number >= 2"),
@@ -258,11 +357,13 @@ SETTING_RULES = {   # setting: (test, what it must be)
        ("embed_dim", "hidden_size", "num_layers", "n_mixtures", "epochs", "batch_size", "early_stop_patience")},
     "lr_patience": (lambda v: _whole(v, 0), "a whole number >= 0"),
     **{k: (lambda v: _number(v) and 0 <= v < 1, "a number from 0 up to (not including) 1") for k in
-       ("dropout", "output_dropout", "augment_scale", "augment_drop")},
-    **{k: (lambda v: _number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip")},
+       ("dropout", "output_dropout", "augment_scale", "augment_drop", "recurrent_dropout", "ema")},
+    **{k: (lambda v: _number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip", "min_lr")},
+    "lr_schedule": (lambda v: v in LR_SCHEDULES, f"one of {list(LR_SCHEDULES)}"),
+    "lr_decay": (lambda v: _number(v) and 0 < v <= 1, "a number above 0, at most 1"),
     "lr_factor": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1"),
     **{k: (lambda v: isinstance(v, bool), "true or false")
-       for k in ("augment", "balance", "prepared", "bucket", "compile")},
+       for k in ("augment", "balance", "prepared", "bucket", "compile", "layer_norm")},
     "head": (lambda v: v in HEADS, f"one of {sorted(HEADS)}"),
     "precision": (lambda v: v in PRECISIONS, f"one of {list(PRECISIONS)}"),
     "z_size": (lambda v: _whole(v, 0), "a whole number >= 0 (0: no encoder)"),
@@ -408,6 +509,7 @@ class Stepper:
     def __init__(self, model, labels, z=None):
         lstm, self.head = model.lstm, model.head
         self.L, self.H = lstm.num_layers, lstm.hidden_size
+        self.cell = getattr(lstm, "cell", lambda layer, gates, c: lstm_update(gates, c))   # a NormLSTM's, or plain
         w = lambda name, l: getattr(lstm, f"{name}_l{l}")
         with torch.no_grad():
             self.W = [torch.cat([w("weight_ih", l)[:, :5] if l == 0 else w("weight_ih", l), w("weight_hh", l)], 1)
@@ -430,9 +532,7 @@ def __call__(self: Stepper, x, state=None):
     inp, hs, cs = x, [], []
     for l in range(self.L):
         gates = torch.addmm(self.b[l], torch.cat([inp, state[0][l]], 1), self.W[l].t())
-        i, f, g, o = gates.chunk(4, dim=-1)
-        c = torch.sigmoid(f)*state[1][l] + torch.sigmoid(i)*torch.tanh(g)
-        inp = torch.sigmoid(o)*torch.tanh(c)
+        inp, c = self.cell(l, gates, state[1][l])
         hs.append(inp)
         cs.append(c)
     return self.head(inp), (torch.stack(hs), torch.stack(cs))

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.distributed as dist
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from torch.nn.parallel import DistributedDataParallel
 from torch.distributed.launcher.api import LaunchConfig, elastic_launch
 from torch.distributed.elastic.multiprocessing.api import SignalException
@@ -21,18 +22,19 @@ from safetensors import safe_open
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
                                QuickDrawDataset, collate_fn, balanced_sampler, atomic_write, BucketBatchSampler)
 from safetensors.torch import save_file
-from .model import (Config, SketchRNN, model_settings, read_safetensors, save_checkpoint,
+from .model import (Config, SketchRNN, model_settings, read_safetensors, save_checkpoint, widen_mixture,
                                 read_checkpoint, load_checkpoint, PRECISIONS)
 from .loss import batch_loss, kl_schedule
 from .prepared import PreparedDataset, prepare_dataset
 
 # %% auto #0
-__all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'TrainingError', 'RunFolderError',
-           'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'check_items', 'data_errors',
-           'split_items', 'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer',
-           'train_step', 'Processes', 'torchrun_env', 'join_processes', 'shard', 'epoch_seed', 'run_epoch',
-           'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'claim_run_folder', 'save_resume',
-           'load_resume', 'plan_start', 'train_model', 'launch_training']
+__all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE',
+           'TrainingError', 'RunFolderError', 'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted',
+           'check_items', 'data_errors', 'split_items', 'prepare_data', 'prepared_data', 'pick_device',
+           'seed_everything', 'make_optimizer', 'train_step', 'make_scheduler', 'steps_each_batch', 'make_average',
+           'Processes', 'torchrun_env', 'join_processes', 'shard', 'epoch_seed', 'run_epoch', 'make_loaders',
+           'loader_generators', 'set_loader_epoch', 'RunLock', 'claim_run_folder', 'save_resume', 'load_resume',
+           'plan_start', 'train_model', 'launch_training', 'warm_start']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -129,15 +131,36 @@ def make_optimizer(model, lr=1e-3) -> torch.optim.Adam:
 
 # %% ../nbs/03_train.ipynb #e879d011
 def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0, dtype=None, kl=None,
-               step=None) -> torch.Tensor:
+               step=None, after_step=None) -> torch.Tensor:
     """One optimizer step on a batch: forward (under autocast to `dtype`, if given), loss (a VAE's with the KL weight
-    of `kl` at `step`), backward, clipping, Adam. The loss, detached, stays on the device."""
+    of `kl` at `step`), backward, clipping, Adam, then `after_step()` if given. The loss, detached, stays on the
+    device."""
     loss = batch_loss(model, inputs, targets, mask, labels, dtype, kl, step)
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
     opt.step()
+    if after_step is not None: after_step()
     return loss.detach()
+
+# %% ../nbs/03_train.ipynb #eb9ba0a8
+def make_scheduler(opt, config: Config):
+    """The learning-rate schedule of `config` for `opt`: `ReduceLROnPlateau` ('plateau', stepped each epoch with the
+    validation loss), or Ha & Eck's decay to `min_lr` ('decay', stepped each batch)."""
+    if config.lr_schedule == "plateau":
+        return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=config.lr_factor, patience=config.lr_patience)
+    def factor(t):   # of the run's first rate (`initial_lr`, which a resumed optimizer brings back)
+        floor = config.min_lr/opt.param_groups[0]["initial_lr"]
+        return floor + (1 - floor)*config.lr_decay**t
+    return torch.optim.lr_scheduler.LambdaLR(opt, factor)
+
+def steps_each_batch(sched) -> bool:
+    "Is `sched` stepped after every batch (not once an epoch with the validation loss)?"
+    return not isinstance(sched, torch.optim.lr_scheduler.ReduceLROnPlateau)
+
+def make_average(model, ema=0.0) -> AveragedModel | None:
+    "An exponential moving average of `model`'s weights, `ema` the weight of the old average at each update; none if 0."
+    return AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(ema)) if ema else None
 
 # %% ../nbs/03_train.ipynb #c6ea02df
 @dataclass
@@ -227,10 +250,10 @@ def _check_loss(mean, where):
 
 # %% ../nbs/03_train.ipynb #cdab7f6d
 def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=20, procs=None, dtype=None, kl=None,
-              first_step=0):
+              first_step=0, after_step=None):
     """Mean loss over `loader` (and over every process of `procs`); trains (a `train_step` per batch, its forward pass
-    in `dtype`, steps counted from `first_step` for a VAE's `kl` schedule) with an optimizer `opt`. Raises
-    `DivergedError`."""
+    in `dtype`, steps counted from `first_step` for a VAE's `kl` schedule, `after_step()` after each) with an optimizer
+    `opt`. Raises `DivergedError`."""
     model.train(opt is not None)
     procs = procs or Processes(device=device)
     sums = torch.zeros(2, device=device, dtype=torch.float32 if device.type == "mps" else torch.float64)  # loss, count
@@ -242,7 +265,7 @@ def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=
     with torch.set_grad_enabled(opt is not None):
         for i, b in enumerate(loader):
             batch = [t.to(device, non_blocking=True) for t in (b.inputs, b.targets, b.mask, b.labels)]
-            loss = (train_step(model, opt, *batch, grad_clip, dtype, kl, first_step + i) if opt is not None
+            loss = (train_step(model, opt, *batch, grad_clip, dtype, kl, first_step + i, after_step) if opt is not None
                     else batch_loss(model, *batch, kl=kl))
             sums[0].add_(loss, alpha=len(b.labels))
             sums[1] += len(b.labels)
@@ -346,9 +369,10 @@ def _rng_tensors(generators) -> dict:
     if torch.cuda.is_available(): states |= {f"rng.cuda.{i}": s for i, s in enumerate(torch.cuda.get_rng_state_all())}
     return states | {f"rng.loader.{i}": g.get_state() for i, g in enumerate(generators)}
 
-def save_resume(path, model, opt, sched, config: Config, state: dict, generators):
-    "Atomically write what resuming a run needs: weights, optimizer, schedule, `state` and random generators."
+def save_resume(path, model, opt, sched, config: Config, state: dict, generators, average=None):
+    "Atomically write what resuming needs: weights (and their `average`), optimizer, schedule, `state`, generators."
     tensors = {f"model.{k}": v.detach().cpu() for k, v in model.state_dict().items()}
+    if average is not None: tensors |= {f"average.{k}": v.detach().cpu() for k, v in average.state_dict().items()}
     opt_state = opt.state_dict()
     for i, st in opt_state["state"].items():
         tensors |= {f"opt.{i}.{k}": v.detach().cpu() for k, v in st.items()}
@@ -359,12 +383,13 @@ def save_resume(path, model, opt, sched, config: Config, state: dict, generators
     return atomic_write(path, lambda tmp: save_file(tensors, str(tmp), metadata=meta))
 
 # %% ../nbs/03_train.ipynb #05af272a
-def load_resume(path, model, opt, sched, generators) -> dict:
-    "Restore what `save_resume` wrote into `model`, `opt`, `sched` and the random generators; return its `state`."
+def load_resume(path, model, opt, sched, generators, average=None) -> dict:
+    "Restore what `save_resume` wrote into `model`, `opt`, `sched`, the generators (and `average`); return its `state`."
     tensors, meta = read_safetensors(path)
     if meta.get("format") != RESUME_FORMAT:
         raise RunFolderError(f"{path} is not a resume file of format {RESUME_FORMAT!r}.")
     model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+    if average is not None: average.load_state_dict({k[8:]: v for k, v in tensors.items() if k.startswith("average.")})
     state = {}
     for k, v in tensors.items():
         if k.startswith("opt."):
@@ -447,11 +472,20 @@ def _check_splits(train_ds, valid_ds):
                             "split to give it a validation drawing. Raise max_per_class (or max_len).")
 
 # %% ../nbs/03_train.ipynb #99d8391e
-def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, net=None, procs=None):
+def _after_step(model, sched, average):
+    "What follows each optimizer step: the weight average's update, and the step of a schedule stepped each batch."
+    def after():
+        if average is not None: average.update_parameters(model)
+        if steps_each_batch(sched): sched.step()
+    return after
+
+def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, net=None, procs=None, average=None):
     """The epoch loop of `train_model`, from `state` (history, best loss, epochs without improvement) on; `net` runs
-    the training forward pass (`model` wrapped for several `procs`, or compiled)."""
+    the training forward pass (`model` wrapped for several `procs`, or compiled); with `average`, its weights are the
+    ones validated and kept."""
     device, (dl_train, dl_valid), procs = model.device, loaders, procs or Processes(device=model.device)
     net = model if net is None else net
+    kept = model if average is None else average.module
     history = state["history"]
     for epoch in range(len(history) + 1, config.epochs + 1):
         t0 = time.time()
@@ -462,8 +496,9 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, n
                 if procs.world_size > 1: torch.manual_seed(epoch_seed(config.seed, epoch, procs.rank))
                 train_loss = run_epoch(net, dl_train, device, opt, config.grad_clip, bar, procs=procs,
                                        dtype=PRECISIONS[config.precision], kl=kl_schedule(config),
-                                       first_step=(epoch - 1)*len(dl_train))
-            valid_loss = run_epoch(model, dl_valid, device, procs=procs, kl=kl_schedule(config))
+                                       first_step=(epoch - 1)*len(dl_train),
+                                       after_step=_after_step(model, sched, average))
+            valid_loss = run_epoch(kept, dl_valid, device, procs=procs, kl=kl_schedule(config))
         except DivergedError as e:
             kept = (f"the best checkpoint (epoch {min(history, key=lambda h: h['valid_loss'])['epoch']}) is kept"
                     if history else "no checkpoint was written")
@@ -471,12 +506,12 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, n
                                 f"(lr is {opt.param_groups[0]['lr']:g}) or the gradient clip.") from None
         history.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
                             lr=opt.param_groups[0]["lr"], seconds=round(time.time() - t0, 2)))
-        sched.step(valid_loss)
+        if not steps_each_batch(sched): sched.step(valid_loss)
         improved = valid_loss < state["best"]
         state["best"], state["stale"] = (valid_loss, 0) if improved else (state["best"], state["stale"] + 1)
-        if improved and procs.main: save_checkpoint(model, folder/"best.safetensors", config, history)
+        if improved and procs.main: save_checkpoint(kept, folder/"best.safetensors", config, history)
         if procs.main: save_resume(folder/"resume.safetensors", model, opt, sched, config, state,
-                                   loader_generators(dl_train))
+                                   loader_generators(dl_train), average)
         if progress: print(_epoch_line(history[-1], improved), flush=True)
         if state["stale"] >= config.early_stop_patience:
             if progress: print(f"early stop: no better validation loss for {state['stale']} epochs")
@@ -533,13 +568,14 @@ def train_model(config: Config, resume=None, overwrite=False, progress=True, npr
         _check_splits(train_ds, valid_ds)
         model = _start_model(config, plan, stats, folder, procs)
         opt = make_optimizer(model, plan["history"][-1]["lr"] if plan["history"] else config.lr)
-        sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=config.lr_factor, patience=config.lr_patience)
+        sched, average = make_scheduler(opt, config), make_average(model, config.ema)
         loaders = make_loaders(config, train_ds, valid_ds, procs.device, procs)
         best = min((h["valid_loss"] for h in plan["history"]), default=float("inf"))
         state = dict(best=best, stale=plan.get("stale", 0), history=list(plan["history"]))
-        if plan["kind"] == "resume": state = load_resume(plan["path"], model, opt, sched, loader_generators(loaders[0]))
+        if plan["kind"] == "resume":
+            state = load_resume(plan["path"], model, opt, sched, loader_generators(loaders[0]), average)
         try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress and procs.main,
-                           _wrap(model, config, procs), procs)
+                           _wrap(model, config, procs), procs, average)
         except KeyboardInterrupt: raise _interrupted(folder) from None
         if procs.main:   # the other processes keep their last weights: the files may be on another machine
             model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
@@ -566,3 +602,26 @@ def launch_training(config: Config, nproc, resume=None, overwrite=False, progres
     except (KeyboardInterrupt, SignalException): raise _interrupted(config.out_dir) from None
     if isinstance(out, Exception): raise out
     return load_checkpoint(Path(config.out_dir)/"best.safetensors")[0].eval(), out
+
+# %% ../nbs/03_train.ipynb #dc70bbb1
+WARM_START_MAY_CHANGE = ("layer_norm", "recurrent_dropout", "n_mixtures", "dropout", "output_dropout")
+
+def warm_start(path, config: Config, out) -> Path:
+    """Write to `out` the checkpoint at `path` as a model of `config`, for `train_model(config, resume=out)`; the two
+    may differ in `WARM_START_MAY_CHANGE` (more mixture components only, and no layer norm taken away). No history."""
+    try: old, info = load_checkpoint(path)
+    except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot warm-start from {path}: {e}") from None
+    fixed = [k for k in model_settings(config) if k not in WARM_START_MAY_CHANGE]
+    changed = _differences(info["config"], config, fixed)
+    if info["config"].layer_norm and not config.layer_norm: changed.append("layer_norm: True -> False")
+    if config.head == "gmm" and config.n_mixtures < info["config"].n_mixtures:
+        changed.append(f"n_mixtures: {info['config'].n_mixtures} -> {config.n_mixtures} (only more)")
+    if changed: raise RunFolderError(f"Cannot warm-start {config.out_dir} from {path}: these settings cannot change "
+                                     f"({'; '.join(changed)}).")
+    model, weights = SketchRNN.from_config(config, old.stats), old.state_dict()
+    if config.head == "gmm" and config.n_mixtures != info["config"].n_mixtures:
+        wide = widen_mixture(old.head, config.n_mixtures, generator=torch.Generator().manual_seed(config.seed))
+        weights |= {f"head.{k}": v for k, v in wide.state_dict().items()}
+    model.load_state_dict(weights, strict=False)   # a new layer norm keeps its fresh gains and biases
+    save_checkpoint(model, out, config)
+    return Path(out)

@@ -1,7 +1,8 @@
 """Measure trained gmm checkpoints side by side, as 06_evaluate judges the shipped model: validation and test NLL, and at
 temperatures 0.3/0.5/0.7/1.0 recognizability (mean, weakest class), runaways and the distance to real held-out drawings
 as a ratio to the real-vs-real floor (Frechet sketch distance, points and strokes per sketch). Every checkpoint must
-come from a run with the same classes, data and seed (one split). Prints JSON and writes it to --out.
+come from a run with the same classes, data and seed (one split). Prints JSON and writes it to --out; with --merge,
+the models already in --out that are not measured again stay in it.
     python tools/compare_models.py --out models/variants.json shipped=sketchrnn_nb/pretrained/sketchrnn_gmm.safetensors \
         tuned=runs/var/aug/best.safetensors"""
 import argparse, dataclasses, json, time
@@ -31,10 +32,12 @@ def measure(model, info, valid, test, clf, real) -> dict:
     c = info["config"]
     keep = ("recognized", "worst", "runaways", "n", "fsd", "fsd_floor", "fsd_ratio", "points_ratio", "strokes_ratio")
     sweep = temperature_sweep(model, clf, real, TEMPERATURES)
-    return dict(epochs=len(info["history"]), n_mixtures=c.n_mixtures, augment_scale=c.augment_scale,
-                augment_drop=c.augment_drop, precision=c.precision,
+    return dict(epochs=len(info["history"]), hidden_size=c.hidden_size, n_mixtures=c.n_mixtures,
+                augment_scale=c.augment_scale, augment_drop=c.augment_drop, precision=c.precision, layer_norm=c.layer_norm,
+                recurrent_dropout=c.recurrent_dropout, ema=c.ema, lr_schedule=c.lr_schedule,
                 valid_nll=float(np.mean([v[2] for v in test_nll(model, valid).values()])),
                 test_nll=float(np.mean([v[2] for v in test_nll(model, test).values()])),
+                valid_curve=[round(h["valid_loss"], 5) for h in info["history"]],   # the run's validation loss by epoch
                 by_temperature={f"{r['temperature']:.1f}": {k: r[k] for k in keep} | {"worst_rate": r["per_class"][r["worst"]]}
                                 for r in sweep})
 
@@ -42,6 +45,7 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", nargs="+", help="NAME=CHECKPOINT")
     ap.add_argument("--out", help="JSON file to write")
+    ap.add_argument("--merge", action="store_true", help="keep the models of --out that are not measured again")
     args = ap.parse_args()
     named = dict(m.split("=", 1) for m in args.models)
     loaded = {k: load_checkpoint(v) for k, v in named.items()}
@@ -50,7 +54,8 @@ if __name__ == "__main__":
     if len(split) > 1: raise SystemExit(f"The runs' classes, data or seed differ, so they split the data differently: {split}")
     t0 = time.time()
     valid, test, clf, real, rate = judge(dataclasses.replace(next(iter(loaded.values()))[1]["config"], cache_dir=None))
-    out = dict(real_recognized=rate, held_out=len(real["labels"]), models={})
+    kept = json.loads(Path(args.out).read_text())["models"] if args.merge and Path(args.out).exists() else {}
+    out = dict(real_recognized=rate, held_out=len(real["labels"]), models=kept)
     for name, (model, info) in loaded.items():
         out["models"][name] = dict(checkpoint=named[name], **measure(model.float(), info, valid, test, clf, real))
         print(name, json.dumps(out["models"][name]), flush=True)
