@@ -177,6 +177,12 @@ def test_ddp_benchmark_runs_two_processes():
     assert out["one_process"]["local_batch"] == 8 and out["2_processes"]["local_batch"] == 4, out
     assert out["2_processes"]["processes"] == 2 and out["speedup"] > 0
 
+def test_cells_benchmark_prints_json():
+    r = run(sys.executable, "bench/cells.py", "--iters", "1", "--hidden-size", "32")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)["seconds_per_step"]
+    assert set(out) == {"fp32", "bf16"} and all(t["layer_norm"] > 0 and t["layer_norm_over_fused"] > 0 for t in out.values())
+
 def test_vae_benchmark_prints_json():
     r = run(sys.executable, "bench/vae.py", "--iters", "1", "--batch-size", "8")
     assert r.returncode == 0, r.stderr
