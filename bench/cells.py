@@ -18,6 +18,7 @@ def time_step(cfg, batch, dev, iters):
     opt, args = make_optimizer(model, cfg.lr), [t.to(dev) for t in batch[:-1]]
     step = lambda: train_step(model, opt, *args, cfg.grad_clip, PRECISIONS[cfg.precision])
     step()
+    if dev.type == "cuda": torch.cuda.synchronize()   # the warm-up's queued work is not timed
     t0 = time.perf_counter()
     for _ in range(iters): step()
     if dev.type == "cuda": torch.cuda.synchronize()

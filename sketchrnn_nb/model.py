@@ -329,6 +329,8 @@ class Config:
             if isinstance(getattr(self, name), os.PathLike): setattr(self, name, os.fspath(getattr(self, name)))
         problems = [f"{k} must be {what}, not {getattr(self, k)!r}" for k, (ok, what) in SETTING_RULES.items()
                     if not ok(getattr(self, k))]
+        if not problems and self.lr_schedule == "decay" and self.min_lr >= self.lr:
+            problems.append(f"min_lr ({self.min_lr:g}) must be below lr ({self.lr:g}) for the 'decay' schedule")
         if problems: raise ValueError("; ".join(problems))
         for f in dataclasses.fields(self):   # numpy numbers become Python's, so a config is plain JSON
             if isinstance(getattr(self, f.name), np.generic): setattr(self, f.name, getattr(self, f.name).item())

@@ -29,12 +29,12 @@ from .prepared import PreparedDataset, prepare_dataset
 
 # %% auto #0
 __all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE',
-           'TrainingError', 'RunFolderError', 'DataError', 'DivergedError', 'NothingToDo', 'TrainingInterrupted',
-           'check_items', 'data_errors', 'split_items', 'prepare_data', 'prepared_data', 'pick_device',
-           'seed_everything', 'make_optimizer', 'train_step', 'make_scheduler', 'steps_each_batch', 'make_average',
-           'Processes', 'torchrun_env', 'join_processes', 'shard', 'epoch_seed', 'run_epoch', 'make_loaders',
-           'loader_generators', 'set_loader_epoch', 'RunLock', 'claim_run_folder', 'save_resume', 'load_resume',
-           'plan_start', 'train_model', 'launch_training', 'warm_start']
+           'WARM_START_DATA', 'TrainingError', 'RunFolderError', 'DataError', 'DivergedError', 'NothingToDo',
+           'TrainingInterrupted', 'check_items', 'data_errors', 'split_items', 'prepare_data', 'prepared_data',
+           'pick_device', 'seed_everything', 'make_optimizer', 'train_step', 'make_scheduler', 'steps_each_batch',
+           'make_average', 'Processes', 'torchrun_env', 'join_processes', 'shard', 'epoch_seed', 'run_epoch',
+           'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'claim_run_folder', 'save_resume',
+           'load_resume', 'plan_start', 'train_model', 'launch_training', 'warm_start']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -500,9 +500,9 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, n
                                        after_step=_after_step(model, sched, average))
             valid_loss = run_epoch(kept, dl_valid, device, procs=procs, kl=kl_schedule(config))
         except DivergedError as e:
-            kept = (f"the best checkpoint (epoch {min(history, key=lambda h: h['valid_loss'])['epoch']}) is kept"
-                    if history else "no checkpoint was written")
-            raise DivergedError(f"Training diverged in epoch {epoch}: {e}; {kept}. Lower the learning rate "
+            saved = (f"the best checkpoint (epoch {min(history, key=lambda h: h['valid_loss'])['epoch']}) is kept"
+                     if history else "no checkpoint was written")
+            raise DivergedError(f"Training diverged in epoch {epoch}: {e}; {saved}. Lower the learning rate "
                                 f"(lr is {opt.param_groups[0]['lr']:g}) or the gradient clip.") from None
         history.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
                             lr=opt.param_groups[0]["lr"], seconds=round(time.time() - t0, 2)))
@@ -605,13 +605,14 @@ def launch_training(config: Config, nproc, resume=None, overwrite=False, progres
 
 # %% ../nbs/03_train.ipynb #dc70bbb1
 WARM_START_MAY_CHANGE = ("layer_norm", "recurrent_dropout", "n_mixtures", "dropout", "output_dropout")
+WARM_START_DATA = ("max_per_class", "max_len", "seed")   # the same data: the same split, and the same normalization
 
 def warm_start(path, config: Config, out) -> Path:
     """Write to `out` the checkpoint at `path` as a model of `config`, for `train_model(config, resume=out)`; the two
     may differ in `WARM_START_MAY_CHANGE` (more mixture components only, and no layer norm taken away). No history."""
     try: old, info = load_checkpoint(path)
     except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot warm-start from {path}: {e}") from None
-    fixed = [k for k in model_settings(config) if k not in WARM_START_MAY_CHANGE]
+    fixed = [k for k in model_settings(config) if k not in WARM_START_MAY_CHANGE] + list(WARM_START_DATA)
     changed = _differences(info["config"], config, fixed)
     if info["config"].layer_norm and not config.layer_norm: changed.append("layer_norm: True -> False")
     if config.head == "gmm" and config.n_mixtures < info["config"].n_mixtures:

@@ -47,6 +47,7 @@ if __name__ == "__main__":
     ap.add_argument("--out", help="JSON file to write")
     ap.add_argument("--merge", action="store_true", help="keep the models of --out that are not measured again")
     args = ap.parse_args()
+    if args.merge and not args.out: ap.error("--merge keeps the models of --out: give --out too")
     named = dict(m.split("=", 1) for m in args.models)
     loaded = {k: load_checkpoint(v) for k, v in named.items()}
     split = {(i["config"].classes, i["config"].max_per_class, i["config"].max_len, i["config"].seed)
