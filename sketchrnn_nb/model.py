@@ -362,7 +362,6 @@ SETTING_RULES = {   # setting: (test, what it must be)
        ("dropout", "output_dropout", "augment_scale", "augment_drop", "recurrent_dropout", "ema")},
     **{k: (lambda v: _number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip", "min_lr")},
     "lr_schedule": (lambda v: v in LR_SCHEDULES, f"one of {list(LR_SCHEDULES)}"),
-    "lr_decay": (lambda v: _number(v) and 0 < v <= 1, "a number above 0, at most 1"),
     "lr_factor": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1"),
     **{k: (lambda v: isinstance(v, bool), "true or false")
        for k in ("augment", "balance", "prepared", "bucket", "compile", "layer_norm")},
@@ -372,7 +371,7 @@ SETTING_RULES = {   # setting: (test, what it must be)
     "enc_hidden_size": (lambda v: _whole(v, 1), "a whole number >= 1"),
     **{k: (lambda v: _number(v) and v >= 0, "a finite number >= 0") for k in ("kl_weight", "kl_weight_start",
                                                                              "kl_tolerance")},
-    "kl_decay_rate": (lambda v: _number(v) and 0 < v <= 1, "a number above 0, at most 1"),
+    **{k: (lambda v: _number(v) and 0 < v <= 1, "a number above 0, at most 1") for k in ("lr_decay", "kl_decay_rate")},
     "seed": (lambda v: _whole(v, 0) and v < 2**63, "a whole number from 0 to 2**63 - 1"),
     "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),
     "out_dir": (lambda v: isinstance(v, str) and v.strip() != "", "a folder"),
