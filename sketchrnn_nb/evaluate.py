@@ -21,7 +21,7 @@ __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'neares
            'classifier_data', 'train_classifier', 'classify', 'per_class_accuracy', 'sketch_images', 'frechet_distance',
            'nearest_distance', 'recognizability', 'evaluate_generator', 'median_gap', 'near_copy_rate', 'copying_gap',
            'test_nll', 'sketch_lengths', 'wasserstein_1d', 'profile', 'split_halves', 'distribution_match',
-           'temperature_sweep', 'fidelity']
+           'temperature_sweep', 'fsd_by_class', 'fidelity']
 
 # %% ../nbs/06_evaluate.ipynb #c7877d59
 def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) -> np.ndarray:
@@ -368,6 +368,21 @@ def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250
                          runaways=int((gen["points"] >= max_len).sum()), n=len(sk),
                          **distribution_match(gen, real, splits, seed)))
     return rows
+
+# %% ../nbs/06_evaluate.ipynb #6f5e1b2f
+def fsd_by_class(gen, real, splits=5, seed=0) -> dict:
+    """Per class label: the Frechet sketch distance of `gen` to `real` drawings (`profile`s) of that class alone, its
+    floor (two disjoint real halves of the class, of equal size) and their ratio."""
+    rng, got = np.random.default_rng(seed), {}
+    for _ in range(splits):
+        a, b = split_halves(real["labels"], rng)
+        for c in np.unique(real["labels"][a]):
+            ra, rb = a[real["labels"][a] == c], b[real["labels"][b] == c]
+            g = _pick(gen["labels"], c, len(ra), rng)
+            got.setdefault(int(c), []).append([frechet_distance(x["features"][rows], real["features"][ra])
+                                               for x, rows in ((gen, g), (real, rb))])
+    return {c: dict(fsd=float(f), floor=float(fl), ratio=float(f/fl)) for c, (f, fl) in
+            ((c, np.mean(v, 0)) for c, v in got.items())}
 
 # %% ../nbs/06_evaluate.ipynb #3f8a11b7
 def fidelity(originals, copies, ks=(1, 5)) -> dict:

@@ -545,9 +545,9 @@ def stepper(self: SketchRNN, labels, z=None) -> Stepper:
 
 # %% ../nbs/01_model.ipynb #e91ba66b
 DEFAULT_TEMPERATURE = 0.4   # the library's default sampling temperature
-TEMPERATURE_GUIDE = ("0.1-0.4: recognized at least as often as people's drawings, tidier and more alike; "
-                     "0.4-0.5: closest to people's drawings as a whole; above: more varied, less often "
-                     "recognized; 1.0: the model as it learned")   # measured in 06_evaluate
+TEMPERATURE_GUIDE = ("0.1-0.5: recognized at least as often as people's drawings, tidier and more alike the lower; "
+                     "0.5: closest to people's drawings as a whole; above: more varied, less often recognized; "
+                     "1.0: the model as it learned")   # measured in 06_evaluate
 MIN_MOVES = 2               # a sketch (or a completion) may end once it has made this many moves: never an empty one
 
 # %% ../nbs/01_model.ipynb #7fa70f3c

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import textwrap
 from pathlib import Path
 from xml.sax.saxutils import escape
 import ipywidgets as W
@@ -24,8 +25,8 @@ from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, gen
 # %% auto #0
 __all__ = ['sketch_view', 'draw_strokes', 'save_figure', 'plot_sketches', 'plot_stroke_grid', 'compare_generated_real',
            'sketch_to_svg', 'save_svg', 'sketch_animation', 'animate_sketches', 'animation_html',
-           'plot_training_history', 'render_frame', 'WidgetApp', 'app_model', 'class_dropdown', 'temperature_slider',
-           'play_controls', 'LiveGeneration', 'live_generation']
+           'plot_training_history', 'stage_starts', 'render_frame', 'WidgetApp', 'app_model', 'class_dropdown',
+           'temperature_slider', 'play_controls', 'LiveGeneration', 'live_generation']
 
 # %% ../nbs/04_visualize.ipynb #d8a286f0
 def sketch_view(strokes, min_half=1.0, margin=1.08):
@@ -233,11 +234,23 @@ def plot_training_history(history, path=None):
     ax2.plot(ep, [h["lr"] for h in history], "k:", lw=1, label="learning rate")
     ax2.set_yscale("log")
     ax2.set_ylabel("learning rate")
+    stages = stage_starts(history)
+    for start, stage in stages[1:]:
+        ax.axvline(start - 0.5, color="gray", lw=1)
+        ax.annotate(textwrap.fill(str(stage), 30), (start - 0.5, 0.97), xycoords=("data", "axes fraction"), rotation=90,
+                    ha="right", va="top", fontsize=7, color="gray")
     h1, l1 = ax.get_legend_handles_labels()
     h2, l2 = ax2.get_legend_handles_labels()
-    ax.legend(h1 + h2, l1 + l2, loc="upper right")
+    ax.legend(h1 + h2, l1 + l2, loc="upper center" if len(stages) > 1 else "upper right")   # a late stage's line: right
     fig.tight_layout()
     return save_figure(fig, path)
+
+def stage_starts(history) -> list[tuple[int, str]]:
+    "The first epoch of each stage of `history` and its name (a run's epochs without a `stage` are one stage)."
+    out = []
+    for h in history:
+        if not out or h.get("stage") != out[-1][1]: out.append((h["epoch"], h.get("stage")))
+    return out
 
 # %% ../nbs/04_visualize.ipynb #5823849e
 def _stroke5_segments(seq):

@@ -1,10 +1,11 @@
-"""Train variants of the shipped model warm-started from its weights (`warm_start`, then `train_model`), one after the
-other, into runs/var/NAME: each changes what the literature and Ha & Eck's reference implementation use and the shipped
-recipe does not (weight averaging, recurrent dropout, a larger mixture, layer-normalized LSTM cells with the decay
-schedule). The `small*` variants train from scratch instead, at half the width, to compare LSTM cells and schedules
+"""Train variants of a gmm model (--start, by default the shipped one) warm-started from its weights (`warm_start`, then
+`train_model`), one after the other, into runs/var/NAME: each changes what the literature and Ha & Eck's reference
+implementation use and the base recipe did not (weight averaging, recurrent dropout, a larger mixture, layer-normalized
+LSTM cells with the decay schedule, training without dropped points). The `small*` variants train from scratch instead, at half the width, to compare LSTM cells and schedules
 under the same budget where a full-size run from scratch does not fit (1.5-2 hours each on a 2-core CPU).
-Measure them afterwards with tools/compare_models.py.
-    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/train_variants.py ema rd mix30 ln"""
+Measure them afterwards with tools/compare_models.py. 06_evaluate's variants all started from the base run (the
+shipped model before its fine-tune, `runs/gmm/best.safetensors` of 03_train's command); the shipped model is `nodrop_rd`.
+    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/train_variants.py ema rd mix30 --start runs/gmm/best.safetensors"""
 import argparse, dataclasses, time
 from pathlib import Path
 from sketchrnn_nb.model import load_checkpoint, pretrained_path
@@ -17,6 +18,9 @@ VARIANTS = {
     "mix30": TUNE | dict(n_mixtures=30),                            # + a larger mixture, widened from 20 components
     "ln": TUNE | dict(layer_norm=True, recurrent_dropout=0.1, lr=5e-4, lr_schedule="decay", lr_decay=0.995,
                       epochs=12),                                   # layer-normalized cells: they need to re-learn
+    "nodrop": TUNE | dict(augment_drop=0.0),                        # no dropped points: lengths as people draw them
+    "noaug": TUNE | dict(augment_drop=0.0, augment_scale=0.0),      # nor stretched: shapes as people draw them
+    "nodrop_rd": TUNE | dict(augment_drop=0.0, recurrent_dropout=0.1),   # no dropped points, and recurrent dropout
 }
 SMALL = dict(hidden_size=256, epochs=25, precision="bf16", scratch=True)   # from scratch, the same 25 epochs each
 VARIANTS |= {
