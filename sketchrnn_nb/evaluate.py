@@ -373,6 +373,9 @@ def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250
 def fsd_by_class(gen, real, splits=5, seed=0) -> dict:
     """Per class label: the Frechet sketch distance of `gen` to `real` drawings (`profile`s) of that class alone, its
     floor (two disjoint real halves of the class, of equal size) and their ratio."""
+    labels, counts = np.unique(real["labels"], return_counts=True)
+    if (counts < 4).any(): raise ValueError(f"Classes {labels[counts < 4].tolist()} have fewer than 4 real drawings, "
+                                            "too few for two halves to compare: leave them out of `real`.")
     rng, got = np.random.default_rng(seed), {}
     for _ in range(splits):
         a, b = split_halves(real["labels"], rng)

@@ -305,7 +305,7 @@ class Config:
     early_stop_patience: int = 5       # stop after this many epochs without a better validation loss
     augment: bool = True               # random scaling and point dropping of training sketches
     augment_scale: float = 0.2         # x and y each scaled by a random factor in 1 +- augment_scale
-    augment_drop: float = 0.2          # chance that a point inside a stroke is dropped
+    augment_drop: float = 0.2          # chance that a point inside a stroke is dropped (shortens sketches: 06_evaluate)
     balance: bool = True               # sample every class equally often in training
     bucket: bool = False               # batch sketches of similar length together (less padding, shorter epochs)
     precision: str = "fp32"            # 'bf16': the forward pass under bfloat16 autocast (loss, weights, Adam in fp32)

@@ -245,7 +245,7 @@ def plot_training_history(history, path=None):
     fig.tight_layout()
     return save_figure(fig, path)
 
-def stage_starts(history) -> list[tuple[int, str]]:
+def stage_starts(history) -> list[tuple[int, str | None]]:
     "The first epoch of each stage of `history` and its name (a run's epochs without a `stage` are one stage)."
     out = []
     for h in history:

@@ -188,3 +188,17 @@ def test_vae_benchmark_prints_json():
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["vae_step_s"] > 0 and out["decoder_only_step_s"] > 0 and out["encode_drawings_per_s"] > 0
+
+def test_ship_model_chains_a_fine_tune_after_its_base():
+    "tools/ship_model.py --after: the base's epochs, then the fine-tune's numbered on, each with its stage; only once."
+    sys.path.insert(0, str(ROOT/"tools"))
+    try: from ship_model import chained_history, check_same_data
+    finally: sys.path.remove(str(ROOT/"tools"))
+    base, tune = [{"epoch": 1, "valid_loss": 2.0}, {"epoch": 2, "valid_loss": 1.0}], [{"epoch": 1, "valid_loss": 0.5}]
+    got = chained_history(base, tune, tune_stage="tune")
+    assert [(h["epoch"], h["stage"]) for h in got] == [(1, "base"), (2, "base"), (3, "tune")]
+    assert tune == [{"epoch": 1, "valid_loss": 0.5}]                                  # the inputs stay as they were
+    with pytest.raises(ValueError, match="already goes on"): chained_history(base, [{"epoch": 3, "valid_loss": 0.4}])
+    with pytest.raises(ValueError, match="chain it once"): chained_history(base, got)
+    check_same_data({"classes": ["a"], "seed": 0}, {"classes": ["a"], "seed": 0})
+    with pytest.raises(SystemExit, match="seed: 0 -> 1"): check_same_data({"seed": 0}, {"seed": 1})

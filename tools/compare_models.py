@@ -3,8 +3,8 @@ temperatures 0.3/0.5/0.7/1.0 recognizability (mean, weakest class), runaways and
 as a ratio to the real-vs-real floor (Frechet sketch distance, points and strokes per sketch). Every checkpoint must
 come from a run with the same classes, data and seed (one split). Prints JSON and writes it to --out; with --merge,
 the models already in --out that are not measured again stay in it.
-    python tools/compare_models.py --out models/variants.json shipped=sketchrnn_nb/pretrained/sketchrnn_gmm.safetensors \
-        tuned=runs/var/aug/best.safetensors"""
+    python tools/compare_models.py --out models/variants.json base=runs/gmm/best.safetensors \
+        nodrop_rd=runs/var/nodrop_rd/best.safetensors"""
 import argparse, dataclasses, json, time
 from pathlib import Path
 import numpy as np

@@ -1,14 +1,18 @@
-"""Train variants of a gmm model (--start, by default the shipped one) warm-started from its weights (`warm_start`, then
-`train_model`), one after the other, into runs/var/NAME: each changes what the literature and Ha & Eck's reference
-implementation use and the base recipe did not (weight averaging, recurrent dropout, a larger mixture, layer-normalized
-LSTM cells with the decay schedule, training without dropped points). The `small*` variants train from scratch instead, at half the width, to compare LSTM cells and schedules
-under the same budget where a full-size run from scratch does not fit (1.5-2 hours each on a 2-core CPU).
-Measure them afterwards with tools/compare_models.py. 06_evaluate's variants all started from the base run (the
-shipped model before its fine-tune, `runs/gmm/best.safetensors` of 03_train's command); the shipped model is `nodrop_rd`.
-    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/train_variants.py ema rd mix30 --start runs/gmm/best.safetensors"""
+"""Train variants of a trained gmm model (--start), one after the other, into runs/var/NAME. Each changes what the
+literature and Ha & Eck's reference implementation use and the base recipe did not: weight averaging, recurrent dropout,
+a larger mixture, layer-normalized LSTM cells with the decay schedule, training without dropped points. A warm-started
+variant (`warm_start`, then `train_model`) keeps --start's recipe and changes what it names. The `small*` variants
+train from scratch instead, at half the width, with `Config`'s defaults and --start's data (classes, drawings, length,
+seed), to compare LSTM cells and schedules under the same budget where a full-size run from scratch does not fit
+(1.5-2 hours each on a 2-core CPU). Measure them afterwards with tools/compare_models.py.
+06_evaluate's variants all started from the base run (the shipped model before its fine-tune: runs/gmm/best.safetensors
+of 03_train's command); the shipped model is `nodrop_rd`.
+    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/train_variants.py ema rd mix30 \
+        --start runs/gmm/best.safetensors"""
 import argparse, dataclasses, time
 from pathlib import Path
-from sketchrnn_nb.model import load_checkpoint, pretrained_path
+from sketchrnn_nb.model import Config, load_checkpoint
+from sketchrnn_nb.train import WARM_START_DATA
 from sketchrnn_nb.train import train_model, warm_start
 
 TUNE = dict(lr=1e-4, ema=0.995, epochs=8, early_stop_patience=3, precision="bf16")   # what every fine-tune shares
@@ -32,17 +36,19 @@ VARIANTS |= {
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("names", nargs="+", choices=list(VARIANTS))
-    ap.add_argument("--start", default=str(pretrained_path()), help="the checkpoint every variant starts from")
+    ap.add_argument("--start", required=True, help="the trained checkpoint the variants start from, and whose data they use")
     ap.add_argument("--out", default="runs/var", help="folder of the runs")
     args = ap.parse_args()
     base = load_checkpoint(args.start)[1]["config"]
+    defaults = Config(**{k: getattr(base, k) for k in ("classes",) + WARM_START_DATA})   # its data, the default recipe
     for name in args.names:
         settings = dict(VARIANTS[name])
         scratch = settings.pop("scratch", False)
-        config = dataclasses.replace(base, cache_dir=None, device="auto", out_dir=f"{args.out}/{name}", **settings)
+        config = dataclasses.replace(defaults if scratch else base, cache_dir=None, device="auto",
+                                     out_dir=f"{args.out}/{name}", **settings)
         t0 = time.time()
         start = None if scratch else warm_start(args.start, config, Path(args.out)/f"{name}_start.safetensors")
         _, history = train_model(config, resume=start, overwrite=True)
         best = min(history, key=lambda h: h["valid_loss"])
-        print(f"{name}: best validation loss {best['valid_loss']:.4f} at epoch {best['epoch']} in {time.time() - t0:.0f}s",
-              flush=True)
+        print(f"{name}: best validation loss {best['valid_loss']:.4f} at epoch {best['epoch']} "
+              f"in {time.time() - t0:.0f}s", flush=True)
