@@ -7,8 +7,9 @@ go on from its last, each epoch marked with its `stage`, so the shipped history 
         --stage "fine-tune: no dropped points, recurrent dropout\""""
 import argparse
 from sketchrnn_nb.model import load_checkpoint, read_checkpoint, save_checkpoint, pretrained_path
+from sketchrnn_nb.train import WARM_START_DATA
 
-SAME_DATA = ("classes", "max_per_class", "max_len", "seed")   # a fine-tune of BASE learned from BASE's split
+SAME_DATA = ("classes",) + WARM_START_DATA   # a fine-tune of BASE (`warm_start`) learned from BASE's split
 
 def chained_history(base, tune, base_stage="base", tune_stage="fine-tune") -> list[dict]:
     "`base`'s epochs, then `tune`'s (a fresh run from epoch 1) numbered on from them; each marked with its stage."
