@@ -337,15 +337,21 @@ def _pick(labels, c, k, rng):
                                        f"generate at least {k} a class.")
     return rng.choice(rows, k, replace=False)
 
+def _matched_splits(gen, real, splits, seed):
+    "`splits` times: two disjoint real halves `a`, `b`, and per class of `a` as many random rows of `gen`: `{c: rows}`."
+    rng = np.random.default_rng(seed)
+    for _ in range(splits):
+        a, b = split_halves(real["labels"], rng)
+        classes, counts = np.unique(real["labels"][a], return_counts=True)
+        yield a, b, {int(c): _pick(gen["labels"], c, k, rng) for c, k in zip(classes, counts)}
+
 def distribution_match(gen, real, splits=5, seed=0) -> dict:
     """Frechet sketch distance and per-class length distances (points, strokes) of `gen` to `real` drawings
     (`profile`s), each beside its floor (the same between two disjoint real halves of equal size and class mix), and
     their ratio."""
-    rng, got = np.random.default_rng(seed), {}
-    for _ in range(splits):
-        a, b = split_halves(real["labels"], rng)
-        classes, counts = np.unique(real["labels"][a], return_counts=True)
-        g = np.concatenate([_pick(gen["labels"], c, k, rng) for c, k in zip(classes, counts)])
+    got = {}
+    for a, b, picks in _matched_splits(gen, real, splits, seed):
+        classes, g = list(picks), np.concatenate(list(picks.values()))
         for name, x, rows in (("", gen, g), ("_floor", real, b)):
             got.setdefault("fsd" + name, []).append(frechet_distance(x["features"][rows], real["features"][a]))
             for key in ("points", "strokes"):
@@ -376,14 +382,12 @@ def fsd_by_class(gen, real, splits=5, seed=0) -> dict:
     labels, counts = np.unique(real["labels"], return_counts=True)
     if (counts < 4).any(): raise ValueError(f"Classes {labels[counts < 4].tolist()} have fewer than 4 real drawings, "
                                             "too few for two halves to compare: leave them out of `real`.")
-    rng, got = np.random.default_rng(seed), {}
-    for _ in range(splits):
-        a, b = split_halves(real["labels"], rng)
-        for c in np.unique(real["labels"][a]):
+    got = {}
+    for a, b, picks in _matched_splits(gen, real, splits, seed):
+        for c, g in picks.items():
             ra, rb = a[real["labels"][a] == c], b[real["labels"][b] == c]
-            g = _pick(gen["labels"], c, len(ra), rng)
-            got.setdefault(int(c), []).append([frechet_distance(x["features"][rows], real["features"][ra])
-                                               for x, rows in ((gen, g), (real, rb))])
+            got.setdefault(c, []).append([frechet_distance(x["features"][rows], real["features"][ra])
+                                          for x, rows in ((gen, g), (real, rb))])
     return {c: dict(fsd=float(f), floor=float(fl), ratio=float(f/fl)) for c, (f, fl) in
             ((c, np.mean(v, 0)) for c, v in got.items())}
 

@@ -5,6 +5,7 @@
 # %% ../nbs/04_visualize.ipynb #58dc8103
 from __future__ import annotations
 import io
+import itertools
 import random
 import re
 import textwrap
@@ -25,8 +26,8 @@ from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, gen
 # %% auto #0
 __all__ = ['sketch_view', 'draw_strokes', 'save_figure', 'plot_sketches', 'plot_stroke_grid', 'compare_generated_real',
            'sketch_to_svg', 'save_svg', 'sketch_animation', 'animate_sketches', 'animation_html',
-           'plot_training_history', 'stage_starts', 'render_frame', 'WidgetApp', 'app_model', 'class_dropdown',
-           'temperature_slider', 'play_controls', 'LiveGeneration', 'live_generation']
+           'plot_training_history', 'split_stages', 'stage_starts', 'render_frame', 'WidgetApp', 'app_model',
+           'class_dropdown', 'temperature_slider', 'play_controls', 'LiveGeneration', 'live_generation']
 
 # %% ../nbs/04_visualize.ipynb #d8a286f0
 def sketch_view(strokes, min_half=1.0, margin=1.08):
@@ -245,12 +246,13 @@ def plot_training_history(history, path=None):
     fig.tight_layout()
     return save_figure(fig, path)
 
+def split_stages(history) -> list[list[dict]]:
+    "`history` cut into its stages: runs of epochs with the same `stage` (a run's epochs without one are one stage)."
+    return [list(g) for _, g in itertools.groupby(history, key=lambda h: h.get("stage"))]
+
 def stage_starts(history) -> list[tuple[int, str | None]]:
-    "The first epoch of each stage of `history` and its name (a run's epochs without a `stage` are one stage)."
-    out = []
-    for h in history:
-        if not out or h.get("stage") != out[-1][1]: out.append((h["epoch"], h.get("stage")))
-    return out
+    "The first epoch of each stage of `history` and its name."
+    return [(st[0]["epoch"], st[0].get("stage")) for st in split_stages(history)]
 
 # %% ../nbs/04_visualize.ipynb #5823849e
 def _stroke5_segments(seq):
