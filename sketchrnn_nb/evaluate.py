@@ -20,8 +20,8 @@ from .model import DEFAULT_TEMPERATURE, generate_batch
 __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'nearest_rows', 'SketchClassifier', 'class_images',
            'classifier_data', 'train_classifier', 'classify', 'per_class_accuracy', 'sketch_images', 'frechet_distance',
            'nearest_distance', 'recognizability', 'evaluate_generator', 'median_gap', 'near_copy_rate', 'copying_gap',
-           'test_nll', 'sketch_lengths', 'wasserstein_1d', 'profile', 'split_halves', 'distribution_match',
-           'temperature_sweep', 'fsd_by_class', 'fidelity']
+           'test_nll', 'sketch_lengths', 'wasserstein_1d', 'profile', 'split_halves', 'distribution_match', 'subsample',
+           'fsd_infinity', 'temperature_sweep', 'fsd_by_class', 'fidelity']
 
 # %% ../nbs/06_evaluate.ipynb #c7877d59
 def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) -> np.ndarray:
@@ -361,9 +361,34 @@ def distribution_match(gen, real, splits=5, seed=0) -> dict:
     out = {k: float(np.mean(v)) for k, v in got.items()}
     return out | {f"{k}_ratio": out[k]/out[k + "_floor"] for k in ("fsd", "points", "strokes")}
 
+# %% ../nbs/06_evaluate.ipynb #f949a2c1
+def subsample(p, fraction, rng) -> dict:
+    "A random `fraction` of each class's rows of a `profile` `p` (at least 4 a class, enough for two halves)."
+    rows = [rng.permutation(np.flatnonzero(p["labels"] == c)) for c in np.unique(p["labels"])]
+    keep = np.sort(np.concatenate([r[:max(4, round(fraction*len(r)))] for r in rows] or [np.zeros(0, int)]))
+    return {k: v[keep] for k, v in p.items()}
+
+def fsd_infinity(gen, real, fractions=(1, 0.75, 0.5, 0.35, 0.25), repeats=10, seed=0) -> dict:
+    """The Frechet sketch distance of `gen` to `real` drawings (`profile`s) and its floor, on random `fractions` of
+    `real` (`repeats` times each), and both extrapolated to infinitely many drawings along a line in 1/size: a distance
+    that does not depend on how many drawings measured it (`fsd_inf`); the floor's goes to about 0."""
+    if len(set(fractions)) < 2 or not all(0 < f <= 1 for f in fractions):
+        raise ValueError(f"fractions must be at least two different numbers in (0, 1], not {fractions!r}")
+    rng, sizes = np.random.default_rng(seed), []
+    for f in fractions:
+        parts = [subsample(real, f, rng) for _ in range(repeats)]
+        got = [distribution_match(gen, p, splits=1, seed=int(rng.integers(2**31))) for p in parts]
+        mean = lambda k: float(np.mean([g[k] for g in got]))
+        sizes.append(dict(fraction=f, size=int((np.bincount(parts[0]["labels"])//2).sum()), fsd=mean("fsd"),
+                          floor=mean("fsd_floor")))
+    line = lambda k: np.polyfit([1/s["size"] for s in sizes], [s[k] for s in sizes], 1)
+    (slope, fsd_inf), (_, floor_inf) = line("fsd"), line("floor")
+    return dict(sizes=sizes, fsd_inf=float(fsd_inf), floor_inf=float(floor_inf), slope=float(slope))
+
 # %% ../nbs/06_evaluate.ipynb #8e1e6477
 def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250, seed=0, splits=5) -> list[dict]:
-    "Per temperature: recognizability (mean, per class), runaways (sketches reaching `max_len`), `distribution_match`."
+    """Per temperature: recognizability (mean, per class), runaways (sketches reaching `max_len`), `distribution_match`
+    and the Frechet distance at infinity (`fsd_inf` of `fsd_infinity`)."""
     classes, rows = list(model.classes), []
     n = n or int(np.bincount(real["labels"]).max() + 1)//2
     for t in temperatures:
@@ -372,20 +397,22 @@ def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250
         per, mean = per_class_accuracy(gen["probs"], gen["labels"], classifier.classes)
         rows.append(dict(temperature=float(t), recognized=mean, per_class=per, worst=min(per, key=per.get),
                          runaways=int((gen["points"] >= max_len).sum()), n=len(sk),
+                         fsd_inf=fsd_infinity(gen, real, seed=seed)["fsd_inf"],
                          **distribution_match(gen, real, splits, seed)))
     return rows
 
 # %% ../nbs/06_evaluate.ipynb #6f5e1b2f
-def fsd_by_class(gen, real, splits=5, seed=0) -> dict:
+def fsd_by_class(gen, real, splits=5, seed=0, size=None) -> dict:
     """Per class label: the Frechet sketch distance of `gen` to `real` drawings (`profile`s) of that class alone, its
-    floor (two disjoint real halves of the class, of equal size) and their ratio."""
+    floor (two disjoint real halves of the class, of equal size) and their ratio. With `size`, at most `size` drawings a
+    half (and as many generated ones) for every class: each class measured on the same yardstick."""
     labels, counts = np.unique(real["labels"], return_counts=True)
     if (counts < 4).any(): raise ValueError(f"Classes {labels[counts < 4].tolist()} have fewer than 4 real drawings, "
                                             "too few for two halves to compare: leave them out of `real`.")
     got = {}
     for a, b, picks in _matched_splits(gen, real, splits, seed):
         for c, g in picks.items():
-            ra, rb = a[real["labels"][a] == c], b[real["labels"][b] == c]
+            ra, rb, g = a[real["labels"][a] == c][:size], b[real["labels"][b] == c][:size], g[:size]
             got.setdefault(c, []).append([frechet_distance(x["features"][rows], real["features"][ra])
                                           for x, rows in ((gen, g), (real, rb))])
     return {c: dict(fsd=float(f), floor=float(fl), ratio=float(f/fl)) for c, (f, fl) in

@@ -1,15 +1,16 @@
 """Measure trained gmm checkpoints side by side, as 06_evaluate judges the shipped model: validation and test NLL, and at
 temperatures 0.3/0.5/0.7/1.0 recognizability (mean, weakest class), runaways and the distance to real held-out drawings
 as a ratio to the real-vs-real floor (Frechet sketch distance, points and strokes per sketch). Every checkpoint must
-come from a run with the same classes, data and seed (one split). Prints JSON and writes it to --out; with --merge,
-the models already in --out that are not measured again stay in it.
+come from a run with the same classes, data and seed (one split). Beside them, `training_drawings`: the same distances
+for the run's training drawings, what a model that redrew them would score. Prints JSON and writes it to --out; with
+--merge, the models already in --out that are not measured again stay in it.
     python tools/compare_models.py --out models/variants.json base=runs/gmm/best.safetensors \
         nodrop_rd=runs/var/nodrop_rd/best.safetensors"""
 import argparse, dataclasses, json, time
 from pathlib import Path
 import numpy as np
 from sketchrnn_nb.evaluate import (class_images, classifier_data, train_classifier, classify, profile, test_nll,
-                                   temperature_sweep)
+                                   temperature_sweep, distribution_match)
 from sketchrnn_nb.model import load_checkpoint
 from sketchrnn_nb.train import split_items
 
@@ -25,7 +26,12 @@ def judge(config):
     held = valid + test
     real = profile(clf, [s for s, _ in held], [l for _, l in held])
     rate = np.mean([(classify(clf, Xt)[0].argmax(1) == yt)[yt == i].mean() for i in range(len(classes))])
-    return valid, test, clf, real, float(rate)
+    return train, valid, test, clf, real, float(rate)
+
+def copying_reference(train, clf, real) -> dict:
+    "What a model that redrew its training drawings would score: `distribution_match` of the training drawings."
+    ref = distribution_match(profile(clf, [s for s, _ in train], [l for _, l in train]), real)
+    return {k: ref[k] for k in ("fsd", "fsd_floor", "fsd_ratio", "points_ratio", "strokes_ratio")}
 
 def measure(model, info, valid, test, clf, real) -> dict:
     "One checkpoint's row: its run, NLLs and the sweep at `TEMPERATURES`."
@@ -54,9 +60,10 @@ if __name__ == "__main__":
              for _, i in loaded.values()}
     if len(split) > 1: raise SystemExit(f"The runs' classes, data or seed differ, so they split the data differently: {split}")
     t0 = time.time()
-    valid, test, clf, real, rate = judge(dataclasses.replace(next(iter(loaded.values()))[1]["config"], cache_dir=None))
+    train, valid, test, clf, real, rate = judge(dataclasses.replace(next(iter(loaded.values()))[1]["config"], cache_dir=None))
     kept = json.loads(Path(args.out).read_text())["models"] if args.merge and Path(args.out).exists() else {}
-    out = dict(real_recognized=rate, held_out=len(real["labels"]), models=kept)
+    out = dict(real_recognized=rate, held_out=len(real["labels"]), training_drawings=copying_reference(train, clf, real),
+               models=kept)
     for name, (model, info) in loaded.items():
         out["models"][name] = dict(checkpoint=named[name], **measure(model.float(), info, valid, test, clf, real))
         print(name, json.dumps(out["models"][name]), flush=True)

@@ -5,8 +5,9 @@ variant (`warm_start`, then `train_model`) keeps --start's recipe and changes wh
 train from scratch instead, at half the width, with `Config`'s defaults and --start's data (classes, drawings, length,
 seed), to compare LSTM cells and schedules under the same budget where a full-size run from scratch does not fit
 (1.5-2 hours each on a 2-core CPU). Measure them afterwards with tools/compare_models.py.
-06_evaluate's variants all started from the base run (the shipped model before its fine-tune: runs/gmm/best.safetensors
-of 03_train's command); the shipped model is `nodrop_rd`.
+06_evaluate's variants started from the base run (the shipped model before its fine-tune: runs/gmm/best.safetensors
+of 03_train's command); the shipped model is `nodrop_rd`, and `more` and `prop` started from it
+(--start runs/var/nodrop_rd/best.safetensors).
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/train_variants.py ema rd mix30 \
         --start runs/gmm/best.safetensors"""
 import argparse, dataclasses, time
@@ -25,7 +26,10 @@ VARIANTS = {
     "nodrop": TUNE | dict(augment_drop=0.0),                        # no dropped points: lengths as people draw them
     "noaug": TUNE | dict(augment_drop=0.0, augment_scale=0.0),      # nor stretched: shapes as people draw them
     "nodrop_rd": TUNE | dict(augment_drop=0.0, recurrent_dropout=0.1),   # no dropped points, and recurrent dropout
+    "more": TUNE | dict(augment_drop=0.0, recurrent_dropout=0.1, epochs=16, early_stop_patience=4, lr_schedule="decay",
+                        lr_decay=0.997),                            # nodrop_rd's recipe, longer, the lr decaying to 1e-5
 }
+VARIANTS["prop"] = VARIANTS["more"] | dict(balance=False)          # and classes as often as the data has them (cake 36%)
 SMALL = dict(hidden_size=256, epochs=25, precision="bf16", scratch=True)   # from scratch, the same 25 epochs each
 VARIANTS |= {
     "small": SMALL,                                                 # the shipped recipe, half as wide
