@@ -60,7 +60,8 @@ if __name__ == "__main__":
              for _, i in loaded.values()}
     if len(split) > 1: raise SystemExit(f"The runs' classes, data or seed differ, so they split the data differently: {split}")
     t0 = time.time()
-    train, valid, test, clf, real, rate = judge(dataclasses.replace(next(iter(loaded.values()))[1]["config"], cache_dir=None))
+    first_config = next(iter(loaded.values()))[1]["config"]
+    train, valid, test, clf, real, rate = judge(dataclasses.replace(first_config, cache_dir=None))
     kept = json.loads(Path(args.out).read_text())["models"] if args.merge and Path(args.out).exists() else {}
     out = dict(real_recognized=rate, held_out=len(real["labels"]), training_drawings=copying_reference(train, clf, real),
                models=kept)
