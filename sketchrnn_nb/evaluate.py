@@ -20,8 +20,8 @@ from .model import DEFAULT_TEMPERATURE, generate_batch
 __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'nearest_rows', 'SketchClassifier', 'class_images',
            'classifier_data', 'train_classifier', 'classify', 'per_class_accuracy', 'sketch_images', 'frechet_distance',
            'nearest_distance', 'recognizability', 'evaluate_generator', 'median_gap', 'near_copy_rate', 'copying_gap',
-           'test_nll', 'sketch_lengths', 'wasserstein_1d', 'profile', 'split_halves', 'distribution_match', 'subsample',
-           'fsd_infinity', 'temperature_sweep', 'fsd_by_class', 'fidelity']
+           'test_nll', 'sketch_lengths', 'wasserstein_1d', 'profile', 'profile_items', 'split_halves',
+           'distribution_match', 'subsample', 'fsd_infinity', 'temperature_sweep', 'fsd_by_class', 'fidelity']
 
 # %% ../nbs/06_evaluate.ipynb #c7877d59
 def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) -> np.ndarray:
@@ -317,6 +317,10 @@ def profile(classifier, sketches, labels) -> dict:
     probs, features = classify(classifier, sketch_images(sketches))
     points, strokes = sketch_lengths(sketches)
     return dict(probs=probs, features=features, points=points, strokes=strokes, labels=np.asarray(labels, int))
+
+def profile_items(classifier, items) -> dict:
+    "The `profile` of `(stroke-5, label)` items, as the data splits hold them."
+    return profile(classifier, [s for s, _ in items], [y for _, y in items])
 
 # %% ../nbs/06_evaluate.ipynb #78c54fd8
 def split_halves(labels, rng) -> tuple[np.ndarray, np.ndarray]:

@@ -202,3 +202,30 @@ def test_ship_model_chains_a_fine_tune_after_its_base():
     with pytest.raises(ValueError, match="chain it once"): chained_history(base, got)
     check_same_data({"classes": ["a"], "seed": 0}, {"classes": ["a"], "seed": 0})
     with pytest.raises(SystemExit, match="seed: 0 -> 1"): check_same_data({"seed": 0}, {"seed": 1})
+
+def test_probe_generators_mirrors_and_mixes():
+    "tools/probe_generators.py: mirroring flips x of training items only (not kept classes); a model mixed with itself is itself."
+    torch = pytest.importorskip("torch")
+    import numpy as np
+    from sketchrnn_nb.data import calculate_stats
+    from sketchrnn_nb.model import Config, SketchRNN
+    sys.path.insert(0, str(ROOT/"tools"))
+    try: from probe_generators import mirrored, mixture_nll
+    finally: sys.path.remove(str(ROOT/"tools"))
+    class Items:
+        augment = True
+        def get(self, i): return torch.ones(3, 5), torch.full((3, 5), 2.0), 3, i % 2
+    get = mirrored(Items.get, keep={1})
+    torch.manual_seed(0)
+    got = [get(Items(), i) for i in range(40)]
+    flipped = [g for g in got if g[1][0, 0] < 0]
+    assert flipped and all(g[3] == 0 for g in flipped) and len(flipped) < 20            # some class-0 items, never class 1
+    assert all(g[0][0, 0] == -1 and g[1][0, 1] == 2 for g in flipped)                   # x mirrored, y kept
+    still = Items(); still.augment = False
+    assert all(get(still, i)[1][0, 0] == 2 for i in range(10))                           # not outside training
+    rng = np.random.default_rng(0)
+    items = [(np.c_[rng.normal(size=(n, 2)), np.tile([1, 0, 0], (n, 1))], n % 2) for n in (5, 8, 6, 9)]
+    for s, _ in items: s[-1, 2:] = [0, 0, 1]
+    model = SketchRNN.from_config(Config(classes=("apple", "cake"), hidden_size=16, n_mixtures=3), calculate_stats([s for s, _ in items]))
+    one = mixture_nll([model], items)
+    assert np.isfinite(one) and abs(mixture_nll([model, model], items) - one) < 1e-5

@@ -1,16 +1,17 @@
 """Measure trained gmm checkpoints side by side, as 06_evaluate judges the shipped model: validation and test NLL, and at
-temperatures 0.3/0.5/0.7/1.0 recognizability (mean, weakest class), runaways and the distance to real held-out drawings
-as a ratio to the real-vs-real floor (Frechet sketch distance, points and strokes per sketch). Every checkpoint must
-come from a run with the same classes, data and seed (one split). Beside them, `training_drawings`: the same distances
-for the run's training drawings, what a model that redrew them would score. Prints JSON and writes it to --out; with
---merge, the models already in --out that are not measured again stay in it.
+temperatures 0.3/0.5/0.7/1.0 recognizability (mean, weakest class), runaways and the distance to real held-out drawings:
+the Frechet sketch distance at infinity (`fsd_infinity`), and as ratios to the real-vs-real floor the Frechet sketch
+distance and the distances of points and strokes per sketch. Every checkpoint must come from a run with the same
+classes, data and seed (one split). Beside them, `training_drawings`: the same distances for the run's training
+drawings, what a model that redrew them would score. Prints JSON and writes it to --out; with --merge, the models
+already in --out that are not measured again stay in it.
     python tools/compare_models.py --out models/variants.json base=runs/gmm/best.safetensors \
         nodrop_rd=runs/var/nodrop_rd/best.safetensors"""
 import argparse, dataclasses, json, time
 from pathlib import Path
 import numpy as np
-from sketchrnn_nb.evaluate import (class_images, classifier_data, train_classifier, classify, profile, test_nll,
-                                   temperature_sweep, distribution_match)
+from sketchrnn_nb.evaluate import (class_images, classifier_data, train_classifier, classify, profile_items, test_nll,
+                                   temperature_sweep, distribution_match, fsd_infinity)
 from sketchrnn_nb.model import load_checkpoint
 from sketchrnn_nb.train import split_items
 
@@ -23,20 +24,22 @@ def judge(config):
     train_img, test_img, valid_img = (class_images(it, classes) for it in (train, test, valid))
     (X, y), (Xt, yt), _ = classifier_data(classes, train_img, test_img, valid_img)
     clf = train_classifier(classes, X, y, verbose=False)
-    held = valid + test
-    real = profile(clf, [s for s, _ in held], [l for _, l in held])
+    real = profile_items(clf, valid + test)
     rate = np.mean([(classify(clf, Xt)[0].argmax(1) == yt)[yt == i].mean() for i in range(len(classes))])
     return train, valid, test, clf, real, float(rate)
 
 def copying_reference(train, clf, real) -> dict:
     "What a model that redrew its training drawings would score: `distribution_match` of the training drawings."
-    ref = distribution_match(profile(clf, [s for s, _ in train], [l for _, l in train]), real)
-    return {k: ref[k] for k in ("fsd", "fsd_floor", "fsd_ratio", "points_ratio", "strokes_ratio")}
+    copies = profile_items(clf, train)
+    ref = distribution_match(copies, real)
+    return {k: ref[k] for k in ("fsd", "fsd_floor", "fsd_ratio", "points_ratio", "strokes_ratio")} | dict(
+        fsd_inf=fsd_infinity(copies, real)["fsd_inf"])
 
 def measure(model, info, valid, test, clf, real) -> dict:
     "One checkpoint's row: its run, NLLs and the sweep at `TEMPERATURES`."
     c = info["config"]
-    keep = ("recognized", "worst", "runaways", "n", "fsd", "fsd_floor", "fsd_ratio", "points_ratio", "strokes_ratio")
+    keep = ("recognized", "worst", "runaways", "n", "fsd", "fsd_floor", "fsd_ratio", "fsd_inf", "points_ratio",
+            "strokes_ratio")
     sweep = temperature_sweep(model, clf, real, TEMPERATURES)
     return dict(epochs=len(info["history"]), hidden_size=c.hidden_size, n_mixtures=c.n_mixtures,
                 augment_scale=c.augment_scale, augment_drop=c.augment_drop, precision=c.precision, layer_norm=c.layer_norm,

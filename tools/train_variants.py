@@ -6,7 +6,7 @@ train from scratch instead, at half the width, with `Config`'s defaults and --st
 seed), to compare LSTM cells and schedules under the same budget where a full-size run from scratch does not fit
 (1.5-2 hours each on a 2-core CPU). Measure them afterwards with tools/compare_models.py.
 06_evaluate's variants started from the base run (the shipped model before its fine-tune: runs/gmm/best.safetensors
-of 03_train's command); the shipped model is `nodrop_rd`, and `more` and `prop` started from it
+of 03_train's command); the shipped model is `nodrop_rd`, and `more`, `prop` and `stretch` started from it
 (--start runs/var/nodrop_rd/best.safetensors).
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/train_variants.py ema rd mix30 \
         --start runs/gmm/best.safetensors"""
@@ -30,6 +30,7 @@ VARIANTS = {
                         lr_decay=0.997),                            # nodrop_rd's recipe, longer, the lr decaying to 1e-5
 }
 VARIANTS["prop"] = VARIANTS["more"] | dict(balance=False)          # and classes as often as the data has them (cake 36%)
+VARIANTS["stretch"] = VARIANTS["nodrop_rd"] | dict(augment_scale=0.35, epochs=10)   # stretched more, as drop is off
 SMALL = dict(hidden_size=256, epochs=25, precision="bf16", scratch=True)   # from scratch, the same 25 epochs each
 VARIANTS |= {
     "small": SMALL,                                                 # the shipped recipe, half as wide
