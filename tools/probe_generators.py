@@ -3,8 +3,9 @@
   ensemble NAME...  validation NLL of the variants in runs/var/NAME averaged as one predictive distribution (a mixture
                     of their next-step distributions), beside each variant's own;
   vae               the shipped VAE as a sketch generator, its z drawn from the prior N(0, I), from a Gaussian fitted to
-                    each class's training drawings' latent means, or from the posterior of a random training drawing,
-                    judged like tools/compare_models.py judges a decoder (recognized, Frechet ratio, lengths);
+                    each class's training drawings' latent means, or from the posterior of a random one of the class's
+                    first 300 training drawings, judged like tools/compare_models.py judges a decoder (recognized,
+                    Frechet ratio and distance at infinity, lengths);
   flip              a fine-tune of nodrop_rd on training drawings mirrored left-right half the time (clocks never: their
                     numbers), into runs/var/flip.
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/probe_generators.py ensemble nodrop_rd prop more
