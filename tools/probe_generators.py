@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np, torch
 import sketchrnn_nb.data as data
 from sketchrnn_nb.evaluate import _per_sequence, profile, per_class_accuracy, distribution_match, fsd_infinity
-from sketchrnn_nb.loss import per_sequence_mean
+from sketchrnn_nb.loss import pen_nll, per_sequence_mean
 from sketchrnn_nb.model import Config, load_checkpoint, load_pretrained, pretrained_path, read_checkpoint
 from sketchrnn_nb.train import split_items, train_model, warm_start
 from sketchrnn_nb.vae import decode, encode
@@ -29,15 +29,13 @@ def shipped_config():
 def step_nlls(model, items):
     "Per batch: each step's offset and pen NLL `(B, T)`, with the targets, mask and labels."
     for out, t, mask, labels in _per_sequence(model, items, model.stats):
-        pen = -torch.log_softmax(model.head.pen_logits(out), -1).gather(-1, t[..., 2:5].argmax(-1, keepdim=True))[..., 0]
-        yield model.head.step_nll(out, t, None), pen, t, mask, labels
+        yield model.head.step_nll(out, t, None), pen_nll(model.head.pen_logits(out), t), t, mask, labels
 
 def mixture_nll(runs, items) -> float:
     "Mean per-class NLL of the models' averaged predictive distribution (as compare_models' valid_nll averages)."
-    per_class = {}
+    per_class, mixed = {}, lambda nll: np.log(len(runs)) - torch.logsumexp(-nll, 0)   # -log of the mean likelihood
     for batches in zip(*(step_nlls(m, items) for m in runs)):
         off, pen = (torch.stack([b[k] for b in batches]) for k in (0, 1))
-        mixed = lambda nll: np.log(len(runs)) - torch.logsumexp(-nll, 0)
         _, _, t, mask, labels = batches[0]
         total = per_sequence_mean(mixed(off), mask & (t[..., 4] == 0)) + per_sequence_mean(mixed(pen), mask)
         for y, v in zip(labels.tolist(), total.tolist()): per_class.setdefault(y, []).append(v)
