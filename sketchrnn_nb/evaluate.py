@@ -21,7 +21,8 @@ __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'neares
            'classifier_data', 'train_classifier', 'classify', 'per_class_accuracy', 'sketch_images', 'frechet_distance',
            'nearest_distance', 'recognizability', 'evaluate_generator', 'median_gap', 'near_copy_rate', 'copying_gap',
            'test_nll', 'sketch_lengths', 'wasserstein_1d', 'profile', 'profile_items', 'split_halves',
-           'distribution_match', 'subsample', 'fsd_infinity', 'temperature_sweep', 'fsd_by_class', 'fidelity']
+           'distribution_match', 'subsample', 'fsd_infinity', 'judge_sketches', 'temperature_sweep', 'fsd_by_class',
+           'fidelity']
 
 # %% ../nbs/06_evaluate.ipynb #c7877d59
 def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) -> np.ndarray:
@@ -389,20 +390,20 @@ def fsd_infinity(gen, real, fractions=(1, 0.75, 0.5, 0.35, 0.25), repeats=10, se
     return dict(sizes=sizes, fsd_inf=float(line("fsd")[1]), floor_inf=float(line("floor")[1]))
 
 # %% ../nbs/06_evaluate.ipynb #8e1e6477
+def judge_sketches(classifier, real, sketches, max_len=250, seed=0, splits=5) -> dict:
+    """Generated `(class_name, stroke-5)` sketches against `real` drawings (a `profile`): recognizability (mean, per
+    class), runaways (sketches reaching `max_len`), `distribution_match` and the Frechet distance at infinity."""
+    gen = profile(classifier, [s for _, s in sketches], [classifier.classes.index(c) for c, _ in sketches])
+    per, mean = per_class_accuracy(gen["probs"], gen["labels"], classifier.classes)
+    return dict(recognized=mean, per_class=per, worst=min(per, key=per.get),
+                runaways=int((gen["points"] >= max_len).sum()), n=len(sketches),
+                fsd_inf=fsd_infinity(gen, real, seed=seed)["fsd_inf"], **distribution_match(gen, real, splits, seed))
+
 def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250, seed=0, splits=5) -> list[dict]:
-    """Per temperature: recognizability (mean, per class), runaways (sketches reaching `max_len`), `distribution_match`
-    and the Frechet distance at infinity (`fsd_inf` of `fsd_infinity`)."""
-    classes, rows = list(model.classes), []
+    "`judge_sketches` of `n` sketches a class (default: as many as a real half's largest class) at each temperature."
     n = n or int(np.bincount(real["labels"]).max() + 1)//2
-    for t in temperatures:
-        sk = generate_batch(model, classes, n, t, max_len, seed=seed)
-        gen = profile(classifier, [s for _, s in sk], [classifier.classes.index(c) for c, _ in sk])
-        per, mean = per_class_accuracy(gen["probs"], gen["labels"], classifier.classes)
-        rows.append(dict(temperature=float(t), recognized=mean, per_class=per, worst=min(per, key=per.get),
-                         runaways=int((gen["points"] >= max_len).sum()), n=len(sk),
-                         fsd_inf=fsd_infinity(gen, real, seed=seed)["fsd_inf"],
-                         **distribution_match(gen, real, splits, seed)))
-    return rows
+    return [dict(temperature=float(t), **judge_sketches(classifier, real, generate_batch(
+        model, list(model.classes), n, t, max_len, seed=seed), max_len, seed, splits)) for t in temperatures]
 
 # %% ../nbs/06_evaluate.ipynb #6f5e1b2f
 def fsd_by_class(gen, real, splits=5, seed=0, size=None) -> dict:

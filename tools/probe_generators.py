@@ -14,7 +14,7 @@ import argparse, dataclasses, json, time
 from pathlib import Path
 import numpy as np, torch
 import sketchrnn_nb.data as data
-from sketchrnn_nb.evaluate import _per_sequence, profile, per_class_accuracy, distribution_match, fsd_infinity
+from sketchrnn_nb.evaluate import _per_sequence, judge_sketches
 from sketchrnn_nb.loss import pen_nll, per_sequence_mean
 from sketchrnn_nb.model import Config, load_checkpoint, load_pretrained, pretrained_path, read_checkpoint
 from sketchrnn_nb.train import split_items, train_model, warm_start
@@ -66,20 +66,13 @@ def probe_vae(temperatures, max_len=250):
     vae = load_pretrained(name="vae").float()
     n = int(np.bincount(real["labels"]).max() + 1)//2
     out = dict(real_recognized=rate)
+    keep = ("recognized", "worst", "runaways", "fsd_inf", "fsd_ratio", "points_ratio", "strokes_ratio")
     for source, draw in latent_sources(vae, train, n, torch.Generator().manual_seed(0)).items():
         for t in temperatures:
-            sk, labels = [], []
             with torch.no_grad():
-                for i, c in enumerate(vae.classes):
-                    got = decode(vae, draw(c), c, 1, t, max_len, seed=i)
-                    sk, labels = sk + got, labels + [clf.classes.index(c)]*len(got)
-            gen = profile(clf, sk, labels)
-            per, mean = per_class_accuracy(gen["probs"], gen["labels"], clf.classes)
-            match = distribution_match(gen, real)
-            out[f"{source} at {t}"] = dict(
-                recognized=mean, worst=min(per, key=per.get), worst_rate=min(per.values()),
-                runaways=int((gen["points"] >= max_len).sum()), fsd_inf=fsd_infinity(gen, real)["fsd_inf"],
-                **{k: match[k] for k in ("fsd_ratio", "points_ratio", "strokes_ratio")})
+                sk = [(c, s) for i, c in enumerate(vae.classes) for s in decode(vae, draw(c), c, 1, t, max_len, seed=i)]
+            got = judge_sketches(clf, real, sk, max_len)
+            out[f"{source} at {t}"] = {k: got[k] for k in keep} | dict(worst_rate=got["per_class"][got["worst"]])
             print(source, t, json.dumps(out[f"{source} at {t}"]), flush=True)
     return out
 
