@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_cli.ipynb #d90d417d
 from __future__ import annotations
-import argparse, dataclasses, functools, json, os, secrets, sys, tempfile, time
+import argparse, contextlib, dataclasses, functools, json, os, secrets, signal, sys, tempfile, threading, time
 from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
@@ -13,15 +13,16 @@ from .data import (download_quickdraw_data, preprocess_data, split_dataset, calc
                                to_google_drawing, atomic_write, load_ndjson, NdjsonError, strokes_to_sequence)
 from .model import (Config, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
-from .train import TrainingError, check_items, pick_device, train_model, torchrun_env, warm_start
+from .train import (TrainingError, ProcessesStalled, check_items, pick_device, train_model, torchrun_env,
+                                warm_start)
 from .prepared import prepare_dataset, read_prepared_meta
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 from .vae import reconstruct, variations
 
 # %% auto #0
-__all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config', 'command',
-           'print_prepared', 'sketchrnn_data', 'train_parser', 'sketchrnn_train', 'generate_parser', 'write_ndjson',
-           'read_drawings', 'redraw', 'sketchrnn_generate']
+__all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config',
+           'sigterm_interrupts', 'command', 'print_prepared', 'sketchrnn_data', 'train_parser', 'sketchrnn_train',
+           'generate_parser', 'check_generate_files', 'write_ndjson', 'read_drawings', 'redraw', 'sketchrnn_generate']
 
 # %% ../nbs/08_cli.ipynb #5854eac7
 def parse_setting(field: dataclasses.Field, text: str):
@@ -71,12 +72,25 @@ def _fail(prog, message, code):
     print(f"{prog}: error: {message}", file=sys.stderr)
     raise SystemExit(code)
 
+def _terminated(signum, frame): raise KeyboardInterrupt
+
+@contextlib.contextmanager
+def sigterm_interrupts():
+    "Treat SIGTERM (`kill`, a scheduler's stop) as Ctrl-C while the block runs, so a command stops the same clean way."
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGTERM, _terminated) if main else None
+    try: yield
+    finally:
+        if main: signal.signal(signal.SIGTERM, old)
+
 def command(prog):
-    "Make a function a command called `prog`: Ctrl-C exits 130, and an operating-system error exits 1, in one line."
+    """Make a function a command called `prog`: Ctrl-C or SIGTERM exits 130, and an operating-system error exits 1, in
+    one line."""
     def wrap(f):
         @functools.wraps(f)
         def run(argv=None):
-            try: return f(argv)
+            try:
+                with sigterm_interrupts(): return f(argv)
             except KeyboardInterrupt: _fail(prog, "interrupted", 130)
             except OSError as e: _fail(prog, f"{e.strerror or e}{f': {e.filename}' if e.filename else ''}", 1)
         return run
@@ -118,8 +132,14 @@ def sketchrnn_data(argv=None):
           f"offset std (train): dx {stats['std'][0]:.2f}, dy {stats['std'][1]:.2f}")
 
 # %% ../nbs/08_cli.ipynb #4b7499bb
-EXIT_CODES = """exit status: 0 trained; 2 bad settings or run folder (nothing was loaded or written); 3 the data cannot
-train a model; 4 the loss diverged; 5 nothing to do (the run already ended); 130 interrupted (resume with --resume)."""
+EXIT_CODES = """exit status: 0 trained; 1 a file could not be written or a process failed; 2 bad settings or run folder
+(nothing was written); 3 the data cannot train a model; 4 the loss diverged; 5 nothing to do (the run already ended); 130
+interrupted by Ctrl-C or SIGTERM (resume with --resume). The same with --nproc N; under torchrun, which reports any
+failure as its own exit status 1, these codes are the workers'."""
+
+def _check_nproc(n):
+    "Refuse a number of processes below 1."
+    if n < 1: raise ValueError(f"--nproc must be a whole number >= 1, not {n}")
 
 def train_parser() -> argparse.ArgumentParser:
     "The flags of `sketchrnn_train`: every `Config` setting, and how to treat the run folder."
@@ -133,7 +153,10 @@ def train_parser() -> argparse.ArgumentParser:
     start.add_argument("--warm-start", metavar="FILE",
                        help="start a new run from the weights of the checkpoint FILE, whose model may differ in "
                             "--layer-norm, --recurrent-dropout, the dropouts and (more) --n-mixtures")
-    p.add_argument("--overwrite", action="store_true", help="replace the run that --out-dir holds")
+    p.add_argument("--overwrite", action="store_true", help="replace the run that --out-dir holds (it is kept until "
+                   "the new run has written its first checkpoint, and comes back if the new run fails before)")
+    p.add_argument("--nproc", type=_checked(int, _check_nproc), default=1, help="train in this many processes on this "
+                   "machine, each on its share of every batch (default: 1; see 'Training at scale' in 03_train)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     return p
 
@@ -143,20 +166,23 @@ def sketchrnn_train(argv=None):
     "Command line: train a SketchRNN; every `Config` setting is a flag."
     p = train_parser()
     args = vars(p.parse_args(argv))
-    resume, warm, overwrite, quiet = (args.pop(k) for k in ("resume", "warm_start", "overwrite", "quiet"))
+    resume, warm, overwrite, quiet, nproc = (args.pop(k) for k in ("resume", "warm_start", "overwrite", "quiet", "nproc"))
     config = parse_config(p, args)
     try: device = pick_device(config.device)
     except ValueError as e: p.error(str(e))
     rank, _, world = torchrun_env()   # under torchrun, process 0 alone speaks and draws the plot
+    if nproc > 1 and world > 1: p.error("--nproc starts processes itself: leave it out under torchrun")
+    world = max(world, nproc)
     if rank == 0: print(f"training on {device}{f' in {world} processes' if world > 1 else ''}: "
                         f"{json.dumps(config.to_dict())}", flush=True)
     t0 = time.time()
     try:
         with tempfile.TemporaryDirectory() as tmp:   # a warm start's file lives as long as the run needs it
             if warm: resume = warm_start(warm, config, Path(tmp)/"start.safetensors")
-            _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet and rank == 0)
+            _, history = train_model(config, resume=resume, overwrite=overwrite, progress=not quiet and rank == 0,
+                                     nproc=nproc)
     except TrainingError as e:
-        if rank: raise SystemExit(e.exit_code) from None
+        if rank and not isinstance(e, ProcessesStalled): raise SystemExit(e.exit_code) from None   # process 0 says it
         _fail(p.prog, str(e), e.exit_code)
     if rank: return
     plt.close(plot_training_history(history, Path(config.out_dir)/"training_loss_plot.png"))
@@ -220,6 +246,28 @@ def generate_parser() -> argparse.ArgumentParser:
                    help="also save an animated GIF of the sketches being drawn")
     return p
 
+# %% ../nbs/08_cli.ipynb #67df1a6a
+def _same_file(a, b) -> bool:
+    "Do the paths `a` and `b` name one file (through links, or as the same path if neither exists yet)?"
+    try: return os.path.samefile(a, b)
+    except OSError: return Path(a).resolve() == Path(b).resolve()
+
+def check_generate_files(a: argparse.Namespace):
+    "Refuse `sketchrnn_generate` flags that clash: `--vary` without `--from`, `--classes` with it, outputs naming inputs."
+    if a.vary and a.source is None: raise ValueError("--vary varies the drawings of --from: add --from FILE.ndjson")
+    if a.source is not None and a.classes is not None:
+        raise ValueError("--classes and --from exclude each other: --from redraws the classes its drawings name")
+    files = [("--from", a.source), ("--checkpoint", a.checkpoint), ("--out", a.out), ("--png", a.png),
+             ("--svg", a.svg), ("--gif", a.gif)]
+    files = [(flag, path) for flag, path in files if path is not None]
+    for i, (flag, path) in enumerate(files):
+        if flag in ("--from", "--checkpoint") or Path(path).is_char_device(): continue   # /dev/null takes anything
+        for other, there in files[:i]:
+            if _same_file(path, there):
+                raise ValueError(f"{flag} {path} is also {other}: writing it would replace "
+                                 f"{'the input' if other in ('--from', '--checkpoint') else 'that output'}. Name "
+                                 "another file.")
+
 # %% ../nbs/08_cli.ipynb #9bd05529
 def write_ndjson(sketches, path, temperature, seed) -> int:
     "Write `(class_name, stroke-5)` sketches to `path` as Google-style simplified ndjson; the number written."
@@ -258,6 +306,8 @@ def sketchrnn_generate(argv=None):
     "Command line: generate sketches into Google-style ndjson (and optionally PNG, SVG, GIF)."
     p = generate_parser()
     a = p.parse_args(argv)
+    try: check_generate_files(a)
+    except ValueError as e: p.error(str(e))
     seed = a.seed if a.seed is not None else secrets.randbelow(2**63)   # drawn, so the output can be reproduced
     try:
         model = load_checkpoint(a.checkpoint)[0] if a.checkpoint else load_pretrained(name=a.model)

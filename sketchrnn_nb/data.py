@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #6668ebc0
 from __future__ import annotations
-import contextlib, difflib, http.client, http.server, json, os, secrets, struct, threading, zlib
+import contextlib, difflib, http.client, http.server, json, os, re, secrets, shutil, stat, struct, threading, time, zlib
 import urllib.error, urllib.request
 from collections import Counter
 from datetime import datetime, timezone
@@ -18,16 +18,17 @@ from tqdm.auto import tqdm
 import sketchrnn_nb
 
 # %% auto #0
-__all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'SAMPLE_CACHE', 'END', 'START', 'user_cache_dir',
-           'default_cache_dir', 'all_class_names', 'check_classes', 'quickdraw_url', 'atomic_write', 'download_file',
-           'mirror_server', 'CorruptFileError', 'bin_path', 'is_sample', 'is_offline_copy', 'can_download',
-           'pick_cache_dir', 'use_chapter_data', 'ensure_bin', 'LoadReport', 'clean_drawing', 'DrawingSet',
-           'sample_indices', 'download_quickdraw_data', 'save_bin', 'resample_stroke', 'rdp', 'simplify_raw',
-           'NdjsonError', 'Records', 'parse_drawing', 'load_ndjson', 'compare_drawings', 'strokes_to_sequence',
-           'pens_until_end', 'sequence_to_strokes', 'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5',
-           'as_strokes', 'to_google_drawing', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence',
-           'save_stats', 'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence',
-           'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
+__all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'DOWNLOAD_DEADLINE', 'DOWNLOAD_MAX_BYTES', 'SAMPLE_CACHE',
+           'END', 'START', 'user_cache_dir', 'default_cache_dir', 'all_class_names', 'check_classes', 'quickdraw_url',
+           'temp_name', 'remove_stale_temps', 'atomic_write', 'download_file', 'mirror_server', 'CorruptFileError',
+           'bin_path', 'is_sample', 'is_offline_copy', 'can_download', 'pick_cache_dir', 'use_chapter_data',
+           'ensure_bin', 'LoadReport', 'clean_drawing', 'DrawingSet', 'sample_indices', 'download_quickdraw_data',
+           'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records', 'parse_drawing',
+           'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end', 'sequence_to_strokes',
+           'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes', 'to_google_drawing',
+           'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats', 'class_map',
+           'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn',
+           'balanced_sampler', 'BucketBatchSampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -78,38 +79,90 @@ def quickdraw_url(kind, class_name) -> str:
     return f"{base.rstrip('/')}/{kind}/{class_name.replace(' ', '%20')}{_FILE_SUFFIX[kind]}"
 
 # %% ../nbs/00_data.ipynb #2c82ddac
-def atomic_write(path, write) -> Path:
-    "Call `write(tmp)` on a temporary file beside `path`, flush it to disk, then rename it over `path` in one step."
+_TEMP = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp(\.\w+)?")   # see `temp_name`
+
+def temp_name(path) -> Path:
+    """A fresh temporary name beside `path` that says which process writes it: `.<name>.<pid>.<random>.tmp<suffix>`
+    (the suffix of `path` last, for writers that choose the format by it)."""
     path = Path(path)
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp{path.suffix}")
+
+def _process_ended(pid) -> bool:
+    "Has the process `pid` of this machine ended?"
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return True
+    except (PermissionError, OverflowError): return False
+    return False
+
+def remove_stale_temps(folder, name=None) -> list[Path]:
+    """Remove the temporary files (and folders) this library left in `folder` (for the file `name` only, if given)
+    whose writing process has ended; a file of any other name, or of a live writer, is left alone."""
+    stale = []
+    for f in Path(folder).glob(".*.tmp*"):
+        m = _TEMP.fullmatch(f.name)
+        if not m or (name is not None and m["name"] != name) or not _process_ended(int(m["pid"])): continue
+        if f.is_dir() and not f.is_symlink(): shutil.rmtree(f, ignore_errors=True)
+        else: f.unlink(missing_ok=True)
+        stale.append(f)
+    return stale
+
+def _sync_folder(folder):
+    "Flush `folder`'s entries (a rename in it) to disk."
+    fd = os.open(folder, os.O_RDONLY)
+    try: os.fsync(fd)
+    finally: os.close(fd)
+
+def atomic_write(path, write) -> Path:
+    """Call `write(tmp)` on a temporary file beside `path`, flush it to disk, then rename it over `path` in one step.
+    Only a regular file is replaced (keeping its permissions): a link's target is written, and a device or a pipe
+    (`/dev/null`) is written through."""
+    path = Path(path)
+    if path.is_symlink(): path = path.resolve()
+    if path.is_dir(): raise IsADirectoryError(f"{path} is a folder: name a file in it.")
+    if path.exists() and not path.is_file():   # a device, a pipe: there is nothing to keep whole
+        write(path)
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")   # never shared by two writers
+    remove_stale_temps(path.parent, path.name)   # left by an earlier writer of this file that was killed
+    tmp = temp_name(path)
     try:
         write(tmp)
+        if path.exists(): os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         with open(tmp, "rb+") as f: os.fsync(f.fileno())
         os.replace(tmp, path)
     finally: tmp.unlink(missing_ok=True)
-    fd = os.open(path.parent, os.O_RDONLY)   # the rename itself reaches the disk
-    try: os.fsync(fd)
-    finally: os.close(fd)
+    _sync_folder(path.parent)   # the rename itself reaches the disk
     return path
 
 # %% ../nbs/00_data.ipynb #cdb12467
-def _copy_response(resp, url, tmp, total, desc):
-    "Stream an HTTP response into `tmp` with a progress bar; raise if it ends before `total` bytes."
+DOWNLOAD_DEADLINE = 3600     # seconds a whole download may take, however slowly its bytes trickle in
+DOWNLOAD_MAX_BYTES = 2**32   # the most bytes a download may bring (a server that sends no Content-Length included)
+
+def _copy_response(resp, url, tmp, total, desc, deadline=DOWNLOAD_DEADLINE, max_bytes=DOWNLOAD_MAX_BYTES):
+    """Stream an HTTP response into `tmp` with a progress bar; raise if it ends before `total` bytes, takes longer
+    than `deadline` seconds in all, or brings more than `max_bytes`."""
+    end, got = time.monotonic() + deadline, 0
     with open(tmp, "wb") as f, tqdm(total=total, unit="B", unit_scale=True, desc=desc, leave=False) as bar:
         try:
-            while chunk := resp.read(1 << 20):
+            while chunk := resp.read1(1 << 20):   # what has arrived: a slow server cannot hold one read for ever
+                got += len(chunk)
+                if got > max_bytes:
+                    raise ConnectionError(f"{url} sent more than {max_bytes:,} bytes, more than any Quick, Draw! "
+                                          "file; nothing was kept. Check the address (or the mirror).")
+                if time.monotonic() > end:
+                    raise ConnectionError(f"The download of {url} took longer than {deadline:g} s (it had {got:,} "
+                                          "bytes); nothing was kept. Run again to retry, or use a faster mirror.")
                 f.write(chunk)
                 bar.update(len(chunk))
         except (OSError, http.client.HTTPException) as e:
             raise ConnectionError(f"The download of {url} broke off ({e!r}); run again to retry.") from e
-    got = Path(tmp).stat().st_size
     if total and got != total:
         raise ConnectionError(f"The download of {url} stopped after {got} of {total} bytes; run again to retry.")
 
 # %% ../nbs/00_data.ipynb #3fbffc4a
-def download_file(url, path, desc=None, timeout=30) -> Path:
-    "Download `url` to `path` atomically with a progress bar, or raise an error naming the URL and the way out."
+def download_file(url, path, desc=None, timeout=30, deadline=DOWNLOAD_DEADLINE, max_bytes=DOWNLOAD_MAX_BYTES) -> Path:
+    """Download `url` to `path` atomically with a progress bar, or raise an error naming the URL and the way out;
+    `timeout` bounds each wait for bytes, `deadline` the whole download, `max_bytes` its size."""
     path = Path(path)
     try: resp = urllib.request.urlopen(url, timeout=timeout)
     except urllib.error.HTTPError as e:
@@ -120,7 +173,11 @@ def download_file(url, path, desc=None, timeout=30) -> Path:
                               f"file at {path} yourself, or set ${URL_ENV} to a mirror.") from e
     with resp:
         total = int(resp.headers.get("Content-Length") or 0) or None
-        return atomic_write(path, lambda tmp: _copy_response(resp, url, tmp, total, desc or path.name))
+        if total and total > max_bytes:
+            raise ConnectionError(f"{url} announces {total:,} bytes, more than the {max_bytes:,} a download may "
+                                  "bring; nothing was downloaded. Check the address (or the mirror).")
+        return atomic_write(path, lambda tmp: _copy_response(resp, url, tmp, total, desc or path.name, deadline,
+                                                             max_bytes))
 
 # %% ../nbs/00_data.ipynb #e6f62794
 _MIRROR_FOLDERS = {"binary": "cache", "numpy_bitmap": "bitmaps"}   # Google's folders -> an offline copy's
@@ -453,6 +510,8 @@ def load_ndjson(path, fmt="auto", on_error="raise") -> Records:
         raise ValueError(f"fmt must be 'auto', 'simplified' or 'raw', not {fmt!r}")
     if on_error not in ("raise", "skip"): raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     out, path = Records(), Path(path)
+    if path.exists() and not path.is_file():   # a pipe would wait for a writer: refuse it at once
+        raise ValueError(f"{path} is not a regular file (a folder, a pipe or a device?): name an ndjson file.")
     with open(path, "rb") as f:   # bytes: a line that is not UTF-8 is one bad line, not a failed file
         for n, line in enumerate(f, 1):
             if not line.strip(): continue

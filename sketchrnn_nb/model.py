@@ -14,18 +14,19 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from safetensors import safe_open
-from safetensors.torch import save_file
+import safetensors.torch
 import sketchrnn_nb
 from .data import START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence
 
 # %% auto #0
 __all__ = ['HEADS', 'PRECISIONS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'PRETRAINED',
-           'DEFAULT_TEMPERATURE', 'TEMPERATURE_GUIDE', 'MIN_MOVES', 'sample_pen', 'Head', 'MSEHead', 'GMMParams',
-           'split_gmm', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update', 'NormLSTM', 'make_lstm', 'Encoder',
-           'SketchRNN', 'Config', 'model_settings', 'save_checkpoint', 'read_safetensors', 'read_checkpoint',
-           'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling',
-           'check_seed', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences',
-           'check_request', 'generate_stream', 'generate_batch']
+           'DEFAULT_TEMPERATURE', 'TEMPERATURE_GUIDE', 'MIN_MOVES', 'MAX_TEMPERATURE', 'sample_pen', 'Head', 'MSEHead',
+           'GMMParams', 'split_gmm', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update', 'NormLSTM', 'make_lstm',
+           'Encoder', 'SketchRNN', 'Config', 'model_settings', 'write_safetensors', 'save_checkpoint',
+           'read_safetensors', 'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path',
+           'load_pretrained', 'Stepper', 'check_sampling', 'check_seed', 'sample_rows', 'finish_sketch',
+           'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request', 'generate_stream',
+           'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, generator=None, allow_end=True):
@@ -372,7 +373,7 @@ SETTING_RULES = {   # setting: (test, what it must be)
     **{k: (lambda v: _number(v) and v >= 0, "a finite number >= 0") for k in ("kl_weight", "kl_weight_start",
                                                                              "kl_tolerance")},
     **{k: (lambda v: _number(v) and 0 < v <= 1, "a number above 0, at most 1") for k in ("lr_decay", "kl_decay_rate")},
-    "seed": (lambda v: _whole(v, 0) and v < 2**63, "a whole number from 0 to 2**63 - 1"),
+    "seed": (lambda v: _whole(v, 0) and v < 2**32, "a whole number from 0 to 2**32 - 1"),
     "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),
     "out_dir": (lambda v: isinstance(v, str) and v.strip() != "", "a folder"),
     "device": (_device_name, "'auto' or a torch device such as 'cpu', 'cuda', 'cuda:1' or 'mps'"),
@@ -409,13 +410,18 @@ def from_config(cls: SketchRNN, config: Config, stats=None) -> SketchRNN:
 # %% ../nbs/01_model.ipynb #bd76fbdc
 CHECKPOINT_FORMAT = "sketchrnn_nb.checkpoint/1"
 
+def write_safetensors(path, tensors: dict, meta: dict) -> Path:
+    """Atomically write `tensors` (copied to the CPU) and `meta` as the safetensors file `path`; a full disk is an
+    `OSError`, like any other write's."""
+    data = safetensors.torch.save({k: v.detach().cpu().contiguous() for k, v in tensors.items()}, metadata=meta)
+    return atomic_write(path, lambda tmp: Path(tmp).write_bytes(data))
+
 def save_checkpoint(model: SketchRNN, path, config: Config, history=()):
     "Atomically write `model` with its config, stats, classes and history to the safetensors file `path`."
     meta = {"format": CHECKPOINT_FORMAT, "version": sketchrnn_nb.__version__, "config": json.dumps(config.to_dict()),
             "stats": json.dumps(model.stats), "classes": json.dumps(model.classes),
             "history": json.dumps(list(history))}
-    tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
-    return atomic_write(path, lambda tmp: save_file(tensors, str(tmp), metadata=meta))
+    return write_safetensors(path, model.state_dict(), meta)
 
 # %% ../nbs/01_model.ipynb #fbd5f1cb
 def read_safetensors(path) -> tuple[dict, dict]:
@@ -423,6 +429,7 @@ def read_safetensors(path) -> tuple[dict, dict]:
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No checkpoint at {path}.")
     if path.is_dir(): raise ValueError(f"{path} is a folder: name a checkpoint file in it (e.g. best.safetensors).")
+    if not path.is_file(): raise ValueError(f"{path} is not a regular file (a pipe or a device?): name a checkpoint file.")
     try:
         with safe_open(str(path), framework="pt", device="cpu") as f:
             return {k: f.get_tensor(k) for k in f.keys()}, f.metadata() or {}
@@ -462,6 +469,10 @@ def check_checkpoint(path, tensors, info):
     if not (isinstance(classes, list) and classes and all(isinstance(c, str) and c for c in classes)):
         problems.append("its classes are not a list of names")
     elif len(set(classes)) != len(classes): problems.append(f"its classes repeat a name ({classes})")
+    elif isinstance(info["config"], dict) and list(info["config"].get("classes", classes)) != classes:
+        problems.append(f"its classes {classes} are not its config's {info['config']['classes']}")
+    elif "embed.weight" in tensors and len(tensors["embed.weight"]) != len(classes):
+        problems.append(f"its class embedding has {len(tensors['embed.weight'])} rows for {len(classes)} classes")
     if (why := _bad_stats(info["stats"])): problems.append(f"its normalization stats are unusable: {why}")
     nonfinite = [k for k, v in tensors.items() if v.is_floating_point() and not torch.isfinite(v).all()]
     if nonfinite: problems.append(f"weights {nonfinite[:3]} hold NaN or infinity (a diverged training run?)")
@@ -551,10 +562,13 @@ TEMPERATURE_GUIDE = ("0.1-0.5: recognized at least as often as people's drawings
 MIN_MOVES = 2               # a sketch (or a completion) may end once it has made this many moves: never an empty one
 
 # %% ../nbs/01_model.ipynb #7fa70f3c
+MAX_TEMPERATURE = 10.0   # far beyond any useful temperature (about 0.1 to 1), and still finite arithmetic
+
 def check_sampling(temperature, max_len):
     "Refuse a temperature or sketch length that sampling cannot use."
-    if not (_number(temperature) and temperature > 0):
-        raise ValueError(f"temperature must be a finite number > 0 (about 0.1 to 1), not {temperature!r}")
+    if not (_number(temperature) and 0 < temperature <= MAX_TEMPERATURE):
+        raise ValueError(f"temperature must be a number above 0 and at most {MAX_TEMPERATURE:g} (useful: about 0.1 "
+                         f"to 1), not {temperature!r}")
     if not _whole(max_len, 2): raise ValueError(f"max_len must be a whole number >= 2, not {max_len!r}")
 
 # %% ../nbs/01_model.ipynb #df8a8b06

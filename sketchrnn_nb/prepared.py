@@ -11,13 +11,13 @@ from typing import NamedTuple
 import numpy as np
 from tqdm.auto import tqdm
 from .data import (CorruptFileError, QuickDrawDataset, check_classes, default_cache_dir, ensure_bin,
-                               sample_indices, user_cache_dir)
+                               sample_indices, user_cache_dir, temp_name, remove_stale_temps)
 
 # %% auto #0
 __all__ = ['PEN_DOWN', 'PEN_UP', 'PEN_END', 'PREPARED_FORMAT', 'SPLITS', 'BinPoints', 'scan_bin', 'BinFile', 'index_bin',
            'drawing_npts', 'gather_points', 'read_bin_points', 'points_to_rows', 'rows_to_stroke5', 'select_drawings',
            'split_indices', 'prepared_root', 'prepare_dataset', 'read_prepared_meta', 'PackedSequences',
-           'PreparedDataset']
+           'open_prepared', 'PreparedDataset']
 
 # %% ../nbs/09_prepared.ipynb #c602fbe5
 class BinPoints(NamedTuple):
@@ -199,9 +199,10 @@ def prepare_dataset(classes, max_per_class=None, max_len=200, seed=0, cache_dir=
                 sources={c: [p.stat().st_size, p.stat().st_mtime_ns] for c, p in sources.items()})
     folder = prepared_root(root)/hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]
     if (folder/"meta.json").exists(): return folder
-    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(folder.parent)          # half-written folders of preparations that were killed
+    tmp = temp_name(folder)
+    tmp.mkdir()
     try:
         t0 = time.time()
         meta = spec | _write_prepared(tmp, sources, classes, max_per_class, max_len, seed, progress)
@@ -213,12 +214,20 @@ def prepare_dataset(classes, max_per_class=None, max_len=200, seed=0, cache_dir=
     return folder
 
 # %% ../nbs/09_prepared.ipynb #ecec5173
+def _damaged(folder, why) -> CorruptFileError:
+    "The error for a prepared dataset folder whose files are damaged: `why`, and the way out."
+    return CorruptFileError(f"The prepared dataset {folder} is damaged ({why}): delete that folder and prepare it "
+                            "again (prepare_dataset, or sketchrnn_data --prepare); it is rebuilt from the Quick, Draw! "
+                            "files.")
+
 def read_prepared_meta(folder) -> dict:
     "The metadata of a prepared dataset folder, or an error saying what the folder is not."
     f = Path(folder)/"meta.json"
-    if not f.exists():
+    if not f.is_file():
         raise FileNotFoundError(f"{folder} is not a prepared dataset (no meta.json): make one with prepare_dataset.")
-    meta = json.loads(f.read_text())
+    try: meta = json.loads(f.read_text())
+    except (ValueError, UnicodeDecodeError, RecursionError) as e: raise _damaged(folder, f"meta.json: {e}") from None
+    if not isinstance(meta, dict): raise _damaged(folder, "meta.json is not a JSON object")
     if meta.get("format") != PREPARED_FORMAT:
         raise ValueError(f"{folder} holds prepared data of format {meta.get('format')!r}, not {PREPARED_FORMAT!r}: "
                          "prepare it again with this version.")
@@ -234,17 +243,42 @@ class PackedSequences:
         d = int(self.index[i])
         return rows_to_stroke5(self.rows[self.offsets[d]:self.offsets[d + 1]], self.std)
 
+# %% ../nbs/09_prepared.ipynb #523575e3
+def _check_index(a, name, size, top):
+    "Refuse `a` unless it is a 1-D array of `size` whole numbers in `[0, top)`."
+    if a.ndim != 1 or len(a) != size or not np.issubdtype(a.dtype, np.integer):
+        raise ValueError(f"{name} holds {a.shape} {a.dtype}, not {size} whole numbers")
+    if size and (a.min() < 0 or a.max() >= top): raise ValueError(f"{name} points outside 0..{top - 1}")
+
+def open_prepared(folder) -> dict:
+    """The metadata and the memory-mapped arrays of a prepared dataset folder (`rows`, `offsets`, `labels` and each
+    split's drawings), checked against each other; a `CorruptFileError` saying what is damaged."""
+    folder = Path(folder)
+    meta = read_prepared_meta(folder)
+    try:
+        n, n_rows, classes = meta["n_drawings"], meta["n_rows"], meta["classes"]
+        size = (folder/"rows.i16").stat().st_size
+        if size != 6*n_rows: raise ValueError(f"rows.i16 has {size} bytes, not the {6*n_rows} of {n_rows} rows")
+        out = dict(meta=meta, rows=np.memmap(folder/"rows.i16", np.int16, "r", shape=(n_rows, 3)))
+        out |= {k: np.load(folder/f"{k}.npy", mmap_mode="r") for k in ("offsets", "labels", *SPLITS)}
+        off = np.asarray(out["offsets"])
+        if off.shape != (n + 1,) or off[0] != 0 or off[-1] != n_rows or (np.diff(off) < 1).any():
+            raise ValueError("offsets.npy does not cut rows.i16 into its drawings")
+        _check_index(out["labels"], "labels.npy", n, len(classes))
+        for k in SPLITS: _check_index(out[k], f"{k}.npy", meta["splits"][k], n)
+        if not min(meta["stats"]["std"]) > 0: raise ValueError("its stats have no positive std")
+    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError) as e: raise _damaged(folder, e) from None
+    return out
+
 # %% ../nbs/09_prepared.ipynb #e29711dd
 class PreparedDataset(QuickDrawDataset):
     "One split of a prepared dataset folder: the items of a `QuickDrawDataset`, read memory-mapped."
     def __init__(self, folder, split="train", augment=False, scale=0.15, drop=0.1):
         if split not in SPLITS: raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-        folder, self.meta = Path(folder), read_prepared_meta(folder)
-        index = np.load(folder/f"{split}.npy", mmap_mode="r")
-        rows = np.memmap(folder/"rows.i16", np.int16, "r", shape=(self.meta["n_rows"], 3))
+        files = open_prepared(folder)
+        self.meta, index, offsets = files["meta"], files[split], files["offsets"]
         self.stats, self.classes = self.meta["stats"], self.meta["classes"]
-        offsets = np.load(folder/"offsets.npy", mmap_mode="r")
-        self.seqs = PackedSequences(rows, offsets, index, self.stats["std"])
-        self.labels = np.load(folder/"labels.npy", mmap_mode="r")[index]
+        self.seqs = PackedSequences(files["rows"], offsets, index, self.stats["std"])
+        self.labels = files["labels"][index]
         self.lengths = offsets[np.asarray(index) + 1] - offsets[index]   # for batching by length
         self.augment, self.scale, self.drop = augment, scale, drop

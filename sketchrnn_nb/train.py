@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #3ae3cdb0
 from __future__ import annotations
-import contextlib, importlib, json, os, random, signal, socket, threading, time
+import contextlib, datetime, hashlib, importlib, json, math, os, random, shutil, signal, socket, sys, threading, time
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -14,27 +14,29 @@ from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from torch.nn.parallel import DistributedDataParallel
 from torch.distributed.launcher.api import LaunchConfig, elastic_launch
 from torch.distributed.elastic.multiprocessing.api import SignalException
+from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 try: import fcntl   # file locks: Linux and macOS
 except ImportError: fcntl = None
-from safetensors import safe_open
+from safetensors import safe_open, SafetensorError
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               QuickDrawDataset, collate_fn, balanced_sampler, atomic_write, BucketBatchSampler)
-from safetensors.torch import save_file
+                               QuickDrawDataset, collate_fn, balanced_sampler, BucketBatchSampler, remove_stale_temps)
 from .model import (Config, SketchRNN, model_settings, read_safetensors, save_checkpoint, widen_mixture,
-                                read_checkpoint, load_checkpoint, PRECISIONS)
+                                read_checkpoint, load_checkpoint, write_safetensors, PRECISIONS)
 from .loss import batch_loss, kl_schedule
 from .prepared import PreparedDataset, prepare_dataset
 
 # %% auto #0
-__all__ = ['DIVERGED_LOSS', 'RUN_FILES', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE',
-           'WARM_START_DATA', 'TrainingError', 'RunFolderError', 'DataError', 'DivergedError', 'NothingToDo',
-           'TrainingInterrupted', 'check_items', 'data_errors', 'split_items', 'prepare_data', 'prepared_data',
-           'pick_device', 'seed_everything', 'make_optimizer', 'train_step', 'make_scheduler', 'steps_each_batch',
-           'make_average', 'Processes', 'torchrun_env', 'join_processes', 'shard', 'epoch_seed', 'run_epoch',
-           'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'claim_run_folder', 'save_resume',
-           'load_resume', 'plan_start', 'train_model', 'launch_training', 'warm_start']
+__all__ = ['COLLECTIVE_TIMEOUT_ENV', 'DIVERGED_LOSS', 'RUN_FILES', 'RUN_EXTRAS', 'REPLACED', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE',
+           'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE', 'WARM_START_DATA', 'TrainingError', 'RunFolderError', 'DataError',
+           'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'ProcessesStalled', 'check_items', 'data_errors',
+           'split_items', 'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer',
+           'train_step', 'make_scheduler', 'steps_each_batch', 'make_average', 'Processes', 'stalls_named',
+           'torchrun_env', 'collective_timeout', 'join_processes', 'shard', 'epoch_seed', 'run_epoch', 'make_loaders',
+           'loader_generators', 'set_loader_epoch', 'RunLock', 'set_aside', 'settle_replaced', 'claim_run_folder',
+           'save_resume', 'read_resume_meta', 'load_resume', 'plan_start', 'data_fingerprint', 'train_model',
+           'launch_training', 'warm_start']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -58,8 +60,12 @@ class NothingToDo(TrainingError):
     exit_code = 5
 
 class TrainingInterrupted(TrainingError):
-    "Ctrl-C (or SIGINT) stopped training; the run can be resumed."
+    "Ctrl-C (or SIGINT, or SIGTERM) stopped training; the run can be resumed."
     exit_code = 130
+
+class ProcessesStalled(TrainingError):
+    "A process of a run in several processes stopped answering; the others stop too, and the run can be resumed."
+    exit_code = 1
 
 # %% ../nbs/03_train.ipynb #76facc25
 def check_items(items, config: Config):
@@ -97,11 +103,11 @@ def prepare_data(config: Config):
 # %% ../nbs/03_train.ipynb #4fda69ef
 def prepared_data(config: Config):
     "`prepare_data` for `config.prepared`: memory-mapped `PreparedDataset`s of the data prepared on disk; its stats."
-    with data_errors(): folder = prepare_dataset(config.classes, config.max_per_class, config.max_len, config.seed,
-                                                 config.cache_dir)
-    train = PreparedDataset(folder, "train", augment=config.augment, scale=config.augment_scale,
-                            drop=config.augment_drop)
-    return train, PreparedDataset(folder, "valid"), PreparedDataset(folder, "test"), train.stats
+    with data_errors():
+        folder = prepare_dataset(config.classes, config.max_per_class, config.max_len, config.seed, config.cache_dir)
+        train = PreparedDataset(folder, "train", augment=config.augment, scale=config.augment_scale,
+                                drop=config.augment_drop)
+        return train, PreparedDataset(folder, "valid"), PreparedDataset(folder, "test"), train.stats
 
 # %% ../nbs/03_train.ipynb #a08c8287
 def pick_device(name="auto") -> torch.device:
@@ -169,6 +175,7 @@ class Processes:
     rank: int = 0
     world_size: int = 1
     device: torch.device = torch.device("cpu")
+    steps: int = 0   # the `main_first` steps so far: each names its wait
 
     @property
     def main(self) -> bool: return self.rank == 0   # process 0 alone logs and writes the run's files
@@ -189,15 +196,49 @@ def share(self: Processes, obj):
 
 # %% ../nbs/03_train.ipynb #6b46e628
 @patch
+def wait_for_main(self: Processes, step: str):
+    """Hold the other processes until process 0 has reached `step`, however long that takes (a download): they wait on
+    the rendezvous store, not in an exchange, which would time out (see `collective_timeout`)."""
+    if self.world_size == 1: return
+    store, key = dist.distributed_c10d._get_default_store(), f"sketchrnn/reached/{step}"
+    if self.main: store.set(key, "1")
+    else: store.wait([key], datetime.timedelta(days=30))
+
+@patch
 def main_first(self: Processes, fn):
     "`fn()` in process 0, then in the others; a `TrainingError` in process 0 is raised in every process."
     out, err = None, None
     if self.main:
         try: out = fn()
         except TrainingError as e: err = e
+    self.steps += 1
+    self.wait_for_main(f"main_first/{self.steps}")
     err = self.share(err)
     if err is not None: raise err
     return out if self.main else fn()
+
+# %% ../nbs/03_train.ipynb #15569cf9
+@patch
+def silent_processes(self: Processes, wait=5.0) -> list[int]:
+    "After an exchange failed: the processes that do not say, through the rendezvous store, within `wait` s, that they run."
+    store = dist.distributed_c10d._get_default_store()
+    store.set(f"sketchrnn/answering/{self.rank}", "1")
+    keys, end = {r: f"sketchrnn/answering/{r}" for r in range(self.world_size)}, time.monotonic() + wait
+    while (silent := [r for r, k in keys.items() if not store.check([k])]) and time.monotonic() < end: time.sleep(0.1)
+    return silent
+
+@contextlib.contextmanager
+def stalls_named(procs: Processes):
+    "Turn an exchange that failed because another process stopped answering into a `ProcessesStalled` naming it."
+    try: yield
+    except TrainingError: raise
+    except RuntimeError as e:
+        if procs.world_size == 1 or not (silent := procs.silent_processes()): raise
+        raise ProcessesStalled(
+            f"Process {', '.join(map(str, silent))} of {procs.world_size} stopped answering (for "
+            f"{collective_timeout():g} s, ${COLLECTIVE_TIMEOUT_ENV}): stopped, hung, or its machine lost. Every "
+            f"process stops now; {'resume with --resume once all can run' if procs.main else 'process 0 kept the run'}."
+        ) from None
 
 # %% ../nbs/03_train.ipynb #25f31ffa
 def torchrun_env() -> tuple[int, int, int]:
@@ -206,6 +247,17 @@ def torchrun_env() -> tuple[int, int, int]:
     return int(e.get("RANK", 0)), int(e.get("LOCAL_RANK", 0)), int(e.get("WORLD_SIZE", 1))
 
 def _interrupt(signum, frame): raise KeyboardInterrupt
+
+COLLECTIVE_TIMEOUT_ENV = "SKETCHRNN_COLLECTIVE_TIMEOUT"
+
+def collective_timeout() -> float:
+    "Seconds a process waits for the others in an exchange before it gives up: `$SKETCHRNN_COLLECTIVE_TIMEOUT`, or 600."
+    text = os.environ.get(COLLECTIVE_TIMEOUT_ENV) or "600"
+    try: seconds = float(text)
+    except ValueError: seconds = float("nan")
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise RunFolderError(f"${COLLECTIVE_TIMEOUT_ENV} must be a number of seconds above 0, not {text!r}.")
+    return seconds
 
 @contextlib.contextmanager
 def join_processes(config: Config):
@@ -222,7 +274,8 @@ def join_processes(config: Config):
         device = torch.device("cuda", local)
         torch.cuda.set_device(device)
     joined = not dist.is_initialized()
-    if joined: dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+    if joined: dist.init_process_group("nccl" if device.type == "cuda" else "gloo",
+                                       timeout=datetime.timedelta(seconds=collective_timeout()))
     handled = threading.current_thread() is threading.main_thread()
     old = signal.signal(signal.SIGTERM, _interrupt) if handled else None
     try:
@@ -308,44 +361,80 @@ def set_loader_epoch(loader, epoch):
 
 # %% ../nbs/03_train.ipynb #fcae2341
 RUN_FILES = ("best.safetensors", "resume.safetensors")
+RUN_EXTRAS = ("training_loss_plot.png",)   # what sketchrnn_train adds to a run folder
 
 class RunLock:
-    "An exclusive lock on a run folder, held while a run trains and released when it ends (or its process dies)."
+    """An exclusive lock on a run folder, held while a run trains and released when it ends (or its process dies). A
+    run that ends in an error having written nothing leaves no folder and no `.lock` it made."""
     def __init__(self, folder): self.folder, self.file = Path(folder), None
 
     def __enter__(self):
         if self.folder.exists() and not self.folder.is_dir():
             raise RunFolderError(f"The run folder {self.folder} is a file: choose another out_dir.")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self.file = open(self.folder/".lock", "a+")
-        except OSError as e:
-            raise RunFolderError(f"Cannot write to the run folder {self.folder} ({e.strerror}): choose another "
-                                 "out_dir.") from None
-        try:
-            if fcntl: fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.file.seek(0)
-            holder = self.file.read().strip() or "another process"
-            self.file.close()
-            raise RunFolderError(f"{self.folder} is in use by another training run ({holder}): wait for it to end, "
-                                 "or choose another out_dir.") from None
+        self.made_folder, self.made_lock = not self.folder.exists(), not (self.folder/".lock").exists()
+        while True:
+            self._open()
+            if not fcntl: break
+            try: fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.file.seek(0)
+                holder = self.file.read().strip() or "another process"
+                self.file.close()
+                raise RunFolderError(f"{self.folder} is in use by another training run ({holder}): wait for it to "
+                                     "end, or choose another out_dir.") from None
+            if self._still_there(): break
+            self.file.close()   # a refused run removed the lock file we opened: lock the one at the path now
         self.file.seek(0)
         self.file.truncate()
         self.file.write(f"pid {os.getpid()} on {socket.gethostname()}, since {time.strftime('%Y-%m-%d %H:%M:%S')}")
         self.file.flush()
         return self
 
-    def __exit__(self, *exc):
+    def _open(self):
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.file = open(self.folder/".lock", "a+")
+        except OSError as e:
+            raise RunFolderError(f"Cannot write to the run folder {self.folder} ({e.strerror}): choose another "
+                                 "out_dir.") from None
+
+    def _still_there(self) -> bool:
+        "Is the file we locked still the folder's `.lock`?"
+        try: return os.stat(self.folder/".lock").st_ino == os.fstat(self.file.fileno()).st_ino
+        except FileNotFoundError: return False
+
+    def __exit__(self, exc_type, *exc):
+        if exc_type is not None and self.made_lock and [f.name for f in self.folder.iterdir()] == [".lock"]:
+            (self.folder/".lock").unlink()   # unlinked while still locked: a waiting run then opens a new one
+            if self.made_folder: self.folder.rmdir()
         if fcntl: fcntl.flock(self.file, fcntl.LOCK_UN)
         self.file.close()
 
 # %% ../nbs/03_train.ipynb #8a6e53ee
 def _inside(path, folder) -> bool: return Path(path).resolve().parent == Path(folder).resolve()
 
+REPLACED = ".replaced"   # where `overwrite` keeps the old run until the new one has written its first checkpoint
+
+def set_aside(folder, files):
+    "Move the run `files` of `folder` into `folder/.replaced`."
+    keep = Path(folder)/REPLACED
+    keep.mkdir(exist_ok=True)
+    for f in files: os.replace(Path(folder)/f, keep/f)
+
+def settle_replaced(folder):
+    """Finish an overwrite: drop the run set aside once a new run has a checkpoint in `folder`, or put it back if the
+    new run wrote none (it failed, or was killed, before its first epoch ended)."""
+    folder, keep = Path(folder), Path(folder)/REPLACED
+    if not keep.is_dir(): return
+    if any((folder/f).exists() for f in RUN_FILES): return shutil.rmtree(keep)
+    for f in keep.iterdir(): os.replace(f, folder/f.name)
+    keep.rmdir()
+
 def claim_run_folder(folder, resume=None, overwrite=False):
-    "Check that a run may write into `folder` (see above); with `overwrite`, remove the run that is there."
+    """Check that a run may write into `folder` (see above); with `overwrite`, set the run that is there aside (see
+    `settle_replaced`). Removes the temporary files of writers that were killed, and only those."""
     folder = Path(folder)
+    settle_replaced(folder)   # an overwrite killed before the new run's first checkpoint: the old run comes back
     there = [f for f in RUN_FILES if (folder/f).exists()]
     own = resume is True or (resume is not None and resume is not False and _inside(resume, folder))
     if resume is True and overwrite: raise RunFolderError("Pass resume or overwrite, not both.")
@@ -356,9 +445,8 @@ def claim_run_folder(folder, resume=None, overwrite=False):
         raise RunFolderError(f"{folder} already holds a run ({', '.join(there)}). Resume it (resume=True, "
                              "--resume), replace it (overwrite=True, --overwrite), or choose another out_dir.")
     if overwrite and own: raise RunFolderError(f"{resume} belongs to the run that overwrite would remove.")
-    if overwrite:
-        for f in there: (folder/f).unlink()
-    for f in folder.glob(".*.tmp"): f.unlink()   # left by a writer killed mid-write; the lock says none is writing now
+    if overwrite: set_aside(folder, there + [f for f in RUN_EXTRAS if (folder/f).exists()])
+    remove_stale_temps(folder)
 
 # %% ../nbs/03_train.ipynb #b3819802
 RESUME_FORMAT = "sketchrnn_nb.resume/1"
@@ -379,29 +467,64 @@ def save_resume(path, model, opt, sched, config: Config, state: dict, generators
     tensors |= _rng_tensors(generators)
     meta = {"format": RESUME_FORMAT, "config": json.dumps(config.to_dict()), "state": json.dumps(state),
             "param_groups": json.dumps(opt_state["param_groups"]), "scheduler": json.dumps(sched.state_dict())}
-    tensors = {k: v.contiguous() for k, v in tensors.items()}
-    return atomic_write(path, lambda tmp: save_file(tensors, str(tmp), metadata=meta))
+    return write_safetensors(path, tensors, meta)
 
 # %% ../nbs/03_train.ipynb #05af272a
+def _damaged_resume(path, why) -> RunFolderError:
+    "The error for a resume file that cannot continue its run exactly: `why`, and the ways out."
+    best = Path(path).parent/"best.safetensors"
+    return RunFolderError(f"{path} cannot resume its run exactly: {why}. Start from the run's best checkpoint instead "
+                          f"(resume='{best}', --resume {best}: its weights and history, a fresh optimizer), or start "
+                          "again (overwrite=True, --overwrite).")
+
+def read_resume_meta(path) -> dict:
+    "The metadata of the resume file `path`, decoded and checked, or a `RunFolderError` saying what is wrong."
+    try:
+        if not Path(path).is_file(): raise ValueError("it is not a regular file")
+        with safe_open(str(path), framework="pt") as f: meta = f.metadata() or {}
+        if meta.get("format") != RESUME_FORMAT: raise ValueError(f"its format is {meta.get('format')!r}")
+        meta = meta | {k: json.loads(meta[k]) for k in ("config", "state", "param_groups", "scheduler")}
+        meta["config"], state = Config.from_dict(meta["config"]), meta["state"]
+        if not (isinstance(state["history"], list) and isinstance(state["stale"], int) and
+                all(isinstance(h, dict) and isinstance(h.get("valid_loss"), (int, float)) for h in state["history"])):
+            raise ValueError("its history is damaged")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError, SafetensorError) as e:
+        raise _damaged_resume(path, e) from None
+    return meta
+
+def _missing(tensors, meta, model, opt, generators, average) -> list[str]:
+    "The tensors a complete resume file for these objects holds and `tensors` lacks."
+    want = [f"model.{k}" for k in model.state_dict()] + ["rng.torch"]
+    want += [f"rng.loader.{i}" for i in range(len(generators))]
+    if average is not None: want += [f"average.{k}" for k in average.state_dict()]
+    params = [i for g in meta["param_groups"] for i in g["params"]]
+    if meta["state"]["history"]: want += [f"opt.{i}.{k}" for i in params for k in ("step", "exp_avg", "exp_avg_sq")]
+    return [k for k in want if k not in tensors]
+
 def load_resume(path, model, opt, sched, generators, average=None) -> dict:
-    "Restore what `save_resume` wrote into `model`, `opt`, `sched`, the generators (and `average`); return its `state`."
-    tensors, meta = read_safetensors(path)
-    if meta.get("format") != RESUME_FORMAT:
-        raise RunFolderError(f"{path} is not a resume file of format {RESUME_FORMAT!r}.")
-    model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
-    if average is not None: average.load_state_dict({k[8:]: v for k, v in tensors.items() if k.startswith("average.")})
-    state = {}
-    for k, v in tensors.items():
-        if k.startswith("opt."):
-            _, i, name = k.split(".", 2)
-            state.setdefault(int(i), {})[name] = v
-    opt.load_state_dict({"state": state, "param_groups": json.loads(meta["param_groups"])})
-    sched.load_state_dict(json.loads(meta["scheduler"]))
-    torch.set_rng_state(tensors["rng.torch"])
-    cuda = [tensors[f"rng.cuda.{i}"] for i in range(torch.cuda.device_count()) if f"rng.cuda.{i}" in tensors]
-    if cuda: torch.cuda.set_rng_state_all(cuda)
-    for i, g in enumerate(generators): g.set_state(tensors[f"rng.loader.{i}"])
-    return json.loads(meta["state"])
+    """Restore what `save_resume` wrote into `model`, `opt`, `sched`, the generators (and `average`); return its `state`.
+    A file that lacks any of it is refused: the run would go on, but not exactly."""
+    meta = read_resume_meta(path)
+    try:
+        tensors, _ = read_safetensors(path)
+        if (missing := _missing(tensors, meta, model, opt, generators, average)):
+            raise ValueError(f"it lacks {len(missing)} tensors ({', '.join(missing[:3])}...)")
+        model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+        if average is not None:
+            average.load_state_dict({k[8:]: v for k, v in tensors.items() if k.startswith("average.")})
+        state = {}
+        for k, v in tensors.items():
+            if k.startswith("opt."):
+                _, i, name = k.split(".", 2)
+                state.setdefault(int(i), {})[name] = v
+        opt.load_state_dict({"state": state, "param_groups": meta["param_groups"]})
+        sched.load_state_dict(meta["scheduler"])
+        torch.set_rng_state(tensors["rng.torch"])
+        cuda = [tensors[f"rng.cuda.{i}"] for i in range(torch.cuda.device_count()) if f"rng.cuda.{i}" in tensors]
+        if cuda: torch.cuda.set_rng_state_all(cuda)
+        for i, g in enumerate(generators): g.set_state(tensors[f"rng.loader.{i}"])
+    except (ValueError, KeyError, TypeError, IndexError, RuntimeError) as e: raise _damaged_resume(path, e) from None
+    return meta["state"]
 
 # %% ../nbs/03_train.ipynb #93152eea
 RESUME_MAY_CHANGE = ("epochs", "early_stop_patience", "device", "cache_dir", "out_dir", "precision", "compile")
@@ -423,14 +546,12 @@ def plan_start(folder, resume, config: Config) -> dict:
     if not resume: return dict(kind="fresh", history=[])
     if resume is True:
         path = folder/"resume.safetensors"
-        with safe_open(str(path), framework="pt") as f: meta = f.metadata() or {}
-        if meta.get("format") != RESUME_FORMAT: raise RunFolderError(f"{path} is not a resume file.")
-        changed = _differences(Config.from_dict(json.loads(meta["config"])), config,
-                               [k for k in config.to_dict() if k not in RESUME_MAY_CHANGE])
+        meta = read_resume_meta(path)
+        changed = _differences(meta["config"], config, [k for k in config.to_dict() if k not in RESUME_MAY_CHANGE])
         if changed: raise RunFolderError(f"Cannot resume the run in {folder} exactly: settings changed "
                                          f"({'; '.join(changed)}). Keep them, or start a new run.")
-        state = json.loads(meta["state"])   # load_resume restores it in full, with the tensors
-        return dict(kind="resume", path=path, history=state["history"], stale=state["stale"])
+        state = meta["state"]   # load_resume restores it in full, with the tensors
+        return dict(kind="resume", path=path, history=state["history"], stale=state["stale"], data=state.get("data"))
     try: model, info = load_checkpoint(resume)
     except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot start from {resume}: {e}") from None
     changed = _differences(info["config"], config, model_settings(config))
@@ -463,13 +584,36 @@ def _epoch_line(h, improved) -> str:
 # %% ../nbs/03_train.ipynb #62f0c5aa
 MIN_PER_CLASS = 4   # the fewest drawings of a class that the 70/15/15 split gives a validation drawing (0.15 * 4 -> 1)
 
-def _check_splits(train_ds, valid_ds):
-    "Refuse splits that cannot train and validate a model."
+def _check_splits(train_ds, valid_ds, config: Config):
+    "Refuse splits that cannot train and validate a model, or that leave a class of `config` without a drawing."
     for name, ds in (("training", train_ds), ("validation", valid_ds)):
         if not len(ds):
             raise DataError(f"The {name} split is empty ({len(train_ds)} training, {len(valid_ds)} validation "
                             f"drawings): each class needs at least {MIN_PER_CLASS} drawings within max_len for the "
                             "split to give it a validation drawing. Raise max_per_class (or max_len).")
+    counts = np.bincount(np.asarray(train_ds.labels, np.int64), minlength=len(config.classes))
+    if (empty := [c for c, n in zip(config.classes, counts) if not n]):
+        raise DataError(f"No training drawing of {', '.join(empty)}: none fits max_len={config.max_len} (or the "
+                        "class file holds none). Raise max_len, or leave the class out.")
+
+def data_fingerprint(*datasets) -> str:
+    """A short hash of the drawings `datasets` hold, in order, with their labels (for a prepared dataset: its source
+    files' sizes and times, selection, split and stats): a resumed run proves with it that it has the same data."""
+    h = hashlib.sha256()
+    for ds in datasets:
+        if isinstance(ds, PreparedDataset):
+            h.update(json.dumps({k: v for k, v in ds.meta.items() if k != "seconds"}, sort_keys=True).encode())
+        else:
+            for s in ds.seqs: h.update(np.ascontiguousarray(s, np.float32).tobytes())
+        h.update(np.ascontiguousarray(ds.labels, np.int64).tobytes())
+    return h.hexdigest()[:16]
+
+def _check_same_data(plan, fingerprint, config: Config):
+    "Refuse to resume a run on other drawings than it trained on (resume files before fingerprints pass)."
+    if plan.get("data") in (None, fingerprint): return
+    raise RunFolderError(f"Cannot resume the run in {config.out_dir} exactly: the drawings behind its classes are not "
+                         f"the ones it trained on (cache_dir {config.cache_dir or 'default'} holds other data). Point "
+                         "cache_dir (--cache-dir) at the data it used, or start a new run.")
 
 # %% ../nbs/03_train.ipynb #99d8391e
 def _after_step(model, sched, average):
@@ -510,8 +654,10 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, n
         improved = valid_loss < state["best"]
         state["best"], state["stale"] = (valid_loss, 0) if improved else (state["best"], state["stale"] + 1)
         if improved and procs.main: save_checkpoint(kept, folder/"best.safetensors", config, history)
-        if procs.main: save_resume(folder/"resume.safetensors", model, opt, sched, config, state,
-                                   loader_generators(dl_train), average)
+        if procs.main:
+            save_resume(folder/"resume.safetensors", model, opt, sched, config, state, loader_generators(dl_train),
+                        average)
+            settle_replaced(folder)   # the new run has its first checkpoint: a run it overwrote can go
         if progress: print(_epoch_line(history[-1], improved), flush=True)
         if state["stale"] >= config.early_stop_patience:
             if progress: print(f"early stop: no better validation loss for {state['stale']} epochs")
@@ -549,44 +695,59 @@ def _interrupted(folder) -> TrainingInterrupted:
     path = Path(folder)/"resume.safetensors"
     if not path.exists():
         return TrainingInterrupted("Interrupted before the first epoch finished: nothing was saved. Start it again.")
-    with safe_open(str(path), framework="pt") as f: done = len(json.loads(f.metadata()["state"])["history"])
+    try: done = len(read_resume_meta(path)["state"]["history"])
+    except RunFolderError: return TrainingInterrupted(f"Interrupted; {folder} keeps the best model so far.")
     return TrainingInterrupted(f"Interrupted after {done} finished epochs. {folder} keeps the best model and the last "
                                "finished epoch: continue with resume=True (--resume).")
 
 # %% ../nbs/03_train.ipynb #287d4dac
+def _train_run(config: Config, folder, resume, overwrite, progress, procs: Processes):
+    "The body of `train_model` in this process of `procs`, with the run folder locked."
+    plan = procs.main_first(lambda: _plan_run(folder, resume, overwrite, config, procs.main))
+    seed_everything(config.seed)
+    train_ds, valid_ds, _, stats = procs.main_first(lambda: prepare_data(config))
+    _check_splits(train_ds, valid_ds, config)
+    fingerprint = data_fingerprint(train_ds, valid_ds)
+    _check_same_data(plan, fingerprint, config)
+    model = _start_model(config, plan, stats, folder, procs)
+    opt = make_optimizer(model, plan["history"][-1]["lr"] if plan["history"] else config.lr)
+    sched, average = make_scheduler(opt, config), make_average(model, config.ema)
+    loaders = make_loaders(config, train_ds, valid_ds, procs.device, procs)
+    best = min((h["valid_loss"] for h in plan["history"]), default=float("inf"))
+    state = dict(best=best, stale=plan.get("stale", 0), history=list(plan["history"]))
+    if plan["kind"] == "resume":
+        state = load_resume(plan["path"], model, opt, sched, loader_generators(loaders[0]), average)
+    state["data"] = fingerprint   # saved with every resume file: a resumed run must find the same drawings
+    try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress and procs.main,
+                       _wrap(model, config, procs), procs, average)
+    except KeyboardInterrupt: raise _interrupted(folder) from None
+    if procs.main:   # the other processes keep their last weights: the files may be on another machine
+        model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
+        save_checkpoint(model, folder/"best.safetensors", config, state["history"])   # with the whole history
+    return model.eval(), state["history"]
+
 def train_model(config: Config, resume=None, overwrite=False, progress=True, nproc=1):
     """Train a `SketchRNN` as `config` says; returns the best model (by validation loss) and the per-epoch history.
     `resume=True` continues the run in `config.out_dir`; `resume=FILE` starts from a checkpoint's weights and history;
-    `overwrite=True` replaces the run in `config.out_dir`; `nproc=N` trains in N processes on this machine (see
-    "Training at scale"). Raises a `TrainingError` saying why a run stopped early."""
+    `overwrite=True` replaces the run in `config.out_dir` (which comes back if the new run fails before its first
+    checkpoint); `nproc=N` trains in N processes on this machine (see "Training at scale"). Raises a `TrainingError`
+    saying why a run stopped early."""
     if nproc != 1: return launch_training(config, nproc, resume, overwrite, progress)
     folder = Path(config.out_dir)
     with join_processes(config) as procs, RunLock(folder) if procs.main else contextlib.nullcontext():
-        plan = procs.main_first(lambda: _plan_run(folder, resume, overwrite, config, procs.main))
-        seed_everything(config.seed)
-        train_ds, valid_ds, _, stats = procs.main_first(lambda: prepare_data(config))
-        _check_splits(train_ds, valid_ds)
-        model = _start_model(config, plan, stats, folder, procs)
-        opt = make_optimizer(model, plan["history"][-1]["lr"] if plan["history"] else config.lr)
-        sched, average = make_scheduler(opt, config), make_average(model, config.ema)
-        loaders = make_loaders(config, train_ds, valid_ds, procs.device, procs)
-        best = min((h["valid_loss"] for h in plan["history"]), default=float("inf"))
-        state = dict(best=best, stale=plan.get("stale", 0), history=list(plan["history"]))
-        if plan["kind"] == "resume":
-            state = load_resume(plan["path"], model, opt, sched, loader_generators(loaders[0]), average)
-        try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress and procs.main,
-                           _wrap(model, config, procs), procs, average)
-        except KeyboardInterrupt: raise _interrupted(folder) from None
-        if procs.main:   # the other processes keep their last weights: the files may be on another machine
-            model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
-            save_checkpoint(model, folder/"best.safetensors", config, state["history"])   # with the whole history
-    return model.eval(), state["history"]
+        try:
+            with stalls_named(procs): return _train_run(config, folder, resume, overwrite, progress, procs)
+        finally:
+            if procs.main: settle_replaced(folder)
 
 # %% ../nbs/03_train.ipynb #0f807c90
 def _launched(config: dict, resume, overwrite, progress, threads):
     "What each process of `launch_training` runs: `train_model`; its history, or the `TrainingError` that stopped it."
     torch.set_num_threads(threads)
     try: return train_model(Config.from_dict(config), resume, overwrite, progress)[1]
+    except ProcessesStalled as e:   # fail, so that the launcher stops the process that stopped answering
+        print(f"process {torchrun_env()[0]}: {e}", file=sys.stderr, flush=True)
+        raise SystemExit(e.exit_code) from None
     except TrainingError as e: return e
 
 def launch_training(config: Config, nproc, resume=None, overwrite=False, progress=True):
@@ -600,6 +761,10 @@ def launch_training(config: Config, nproc, resume=None, overwrite=False, progres
     worker = importlib.import_module("sketchrnn_nb.train")._launched
     try: out = elastic_launch(launch, worker)(config.to_dict(), resume, overwrite, progress, threads)[0]
     except (KeyboardInterrupt, SignalException): raise _interrupted(config.out_dir) from None
+    except ChildFailedError as e:
+        rank, failure = e.get_first_failure()
+        raise TrainingError(f"Process {rank} of {nproc} failed (exit status {failure.exitcode}); its output above says "
+                            "why.") from None
     if isinstance(out, Exception): raise out
     return load_checkpoint(Path(config.out_dir)/"best.safetensors")[0].eval(), out
 

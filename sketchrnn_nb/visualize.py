@@ -19,7 +19,7 @@ from fastcore.basics import patch
 from matplotlib import animation
 from matplotlib.collections import LineCollection
 from PIL import Image, ImageDraw
-from .data import as_strokes, pens_until_end
+from .data import as_strokes, pens_until_end, atomic_write
 from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, generate_batch, generate_steps,
                                 generate_sketch)
 
@@ -82,9 +82,7 @@ def draw_strokes(sketch, ax=None, color="black", lw=1.5, title=None, cmap="virid
 # %% ../nbs/04_visualize.ipynb #bc4bc88f
 def save_figure(fig, path):
     "Save `fig` to `path` (PNG, SVG, ...) if a path is given, creating its folder, and return `fig`."
-    if path:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
+    if path: atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=100, format=Path(path).suffix[1:].lower() or None))
     return fig
 
 # %% ../nbs/04_visualize.ipynb #ff8a0f7f
@@ -170,8 +168,8 @@ def sketch_to_svg(sketch, size=256, stroke_width=2.5, color="black", margin=8):
 # %% ../nbs/04_visualize.ipynb #fd404355
 def save_svg(sketch, path, **kwargs):
     "Write `sketch_to_svg(sketch, **kwargs)` to `path`."
-    Path(path).write_text(sketch_to_svg(sketch, **kwargs))
-    return Path(path)
+    svg = sketch_to_svg(sketch, **kwargs)
+    return atomic_write(path, lambda tmp: Path(tmp).write_text(svg))
 
 # %% ../nbs/04_visualize.ipynb #86e4ac7c
 def sketch_animation(sketches, titles=None, ncols=None, size=1.6, hold=10, every=1, interval=50, color="black"):
@@ -192,8 +190,7 @@ def sketch_animation(sketches, titles=None, ncols=None, size=1.6, hold=10, every
 def animate_sketches(sketches, path, titles=None, ncols=None, size=1.6, fps=20, hold=10, every=1):
     "Write a GIF of `sketches` being drawn point by point (Pillow's writer: no ffmpeg)."
     anim = sketch_animation(sketches, titles, ncols, size, hold, every)
-    anim.save(path, writer=animation.PillowWriter(fps=fps))
-    return Path(path)
+    return atomic_write(path, lambda tmp: anim.save(tmp, writer=animation.PillowWriter(fps=fps)))
 
 # %% ../nbs/04_visualize.ipynb #6a380727
 _ICONS = {"minus": "&minus;", "plus": "+", "fast-backward": "|&#x25C0;", "step-backward": "&lsaquo;",
