@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_data.ipynb #6668ebc0
 from __future__ import annotations
-import contextlib, difflib, http.client, http.server, json, os, re, secrets, shutil, stat, struct, threading, time, zlib
+import contextlib, difflib, http.client, http.server, json, math, numbers, os, re, secrets, shutil, stat, struct
+import threading, time, zlib
 import urllib.error, urllib.request
 from collections import Counter
 from datetime import datetime, timezone
@@ -19,16 +20,17 @@ import sketchrnn_nb
 
 # %% auto #0
 __all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'DOWNLOAD_DEADLINE', 'DOWNLOAD_MAX_BYTES', 'SAMPLE_CACHE',
-           'END', 'START', 'user_cache_dir', 'default_cache_dir', 'all_class_names', 'check_classes', 'quickdraw_url',
-           'temp_name', 'remove_stale_temps', 'atomic_write', 'download_file', 'mirror_server', 'CorruptFileError',
-           'bin_path', 'is_sample', 'is_offline_copy', 'can_download', 'pick_cache_dir', 'use_chapter_data',
-           'ensure_bin', 'LoadReport', 'clean_drawing', 'DrawingSet', 'sample_indices', 'download_quickdraw_data',
-           'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records', 'parse_drawing',
-           'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end', 'sequence_to_strokes',
-           'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes', 'to_google_drawing',
-           'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats', 'class_map',
-           'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn',
-           'balanced_sampler', 'BucketBatchSampler']
+           'END', 'START', 'user_cache_dir', 'default_cache_dir', 'all_class_names', 'check_classes', 'is_whole',
+           'is_number', 'check_whole', 'check_positive', 'check_strokes', 'check_stroke5', 'check_sketches',
+           'quickdraw_url', 'temp_name', 'remove_stale_temps', 'atomic_write', 'download_file', 'mirror_server',
+           'CorruptFileError', 'bin_path', 'is_sample', 'is_offline_copy', 'can_download', 'pick_cache_dir',
+           'use_chapter_data', 'ensure_bin', 'LoadReport', 'clean_drawing', 'DrawingSet', 'sample_indices',
+           'download_quickdraw_data', 'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records',
+           'parse_drawing', 'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end',
+           'sequence_to_strokes', 'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes',
+           'to_google_drawing', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats',
+           'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset',
+           'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -56,6 +58,9 @@ def all_class_names() -> list[str]:
 def check_classes(classes) -> list[str]:
     "Return `classes` as a list, or raise `ValueError` naming close matches for any unknown class."
     if isinstance(classes, str): classes = [c.strip() for c in classes.split(",") if c.strip()]
+    if not isinstance(classes, (list, tuple)) or not all(isinstance(c, str) for c in classes):
+        raise ValueError(f"classes must be class names (a list of strings, or one comma-separated string), not "
+                         f"{classes!r}")
     classes, names = list(classes), all_class_names()
     if not classes: raise ValueError("No classes given: pass at least one Quick, Draw! class name, e.g. 'apple'.")
     lower = {n.lower(): n for n in names}
@@ -68,6 +73,63 @@ def check_classes(classes) -> list[str]:
     if len(set(classes)) != len(classes):
         raise ValueError(f"Duplicate class names in {classes}: give each class once.")
     return classes
+
+# %% ../nbs/00_data.ipynb #c89d7680
+def is_whole(v, lo=0) -> bool:
+    "Is `v` a whole number (Python's or numpy's, not a bool) of at least `lo`?"
+    return isinstance(v, numbers.Integral) and not isinstance(v, (bool, np.bool_)) and v >= lo
+
+def is_number(v) -> bool:
+    "Is `v` a finite real number (not a bool)?"
+    return isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) and math.isfinite(v)
+
+def check_whole(v, name, lo=1):
+    "Refuse `v` for the argument `name` unless it is a whole number of at least `lo`."
+    if not is_whole(v, lo): raise ValueError(f"{name} must be a whole number >= {lo}, not {v!r}")
+    return v
+
+def check_positive(v, name):
+    "Refuse `v` for the argument `name` unless it is a finite number above 0."
+    if not (is_number(v) and v > 0): raise ValueError(f"{name} must be a finite number above 0, not {v!r}")
+    return v
+
+def check_strokes(strokes, what="the drawing", empty_ok=False) -> list[np.ndarray]:
+    """`strokes` (Google's `[xs, ys]` or `[xs, ys, ts]` lists, or `(2, n)` arrays) as float32 `(2, n)` arrays, empty
+    strokes dropped (an empty drawing refused unless `empty_ok`); a `ValueError` saying what is wrong otherwise."""
+    if not isinstance(strokes, (list, tuple)):
+        raise ValueError(f"{what} must be a list of strokes, each [xs, ys], not {type(strokes).__name__}")
+    out = []
+    for k, s in enumerate(strokes):
+        try: a = np.asarray(s, dtype=np.float32)
+        except (ValueError, TypeError):
+            raise ValueError(f"stroke {k} of {what} is not [xs, ys] of numbers of one length") from None
+        if a.ndim != 2 or a.shape[0] not in (2, 3):
+            raise ValueError(f"stroke {k} of {what} must be [xs, ys] (or [xs, ys, ts]), not of shape {a.shape}")
+        if not np.isfinite(a).all(): raise ValueError(f"stroke {k} of {what} holds NaN or infinity")
+        if a.shape[1]: out.append(a[:2])
+    if not out and not empty_ok: raise ValueError(f"{what} is empty: it has no points")
+    return out
+
+def check_stroke5(seq, what="the sketch") -> np.ndarray:
+    "`seq` as a float32 stroke-5 array `(n, 5)` of finite numbers, or a `ValueError` saying what it is instead."
+    if hasattr(seq, "detach"): seq = seq.detach().cpu().numpy()
+    try: a = np.asarray(seq, dtype=np.float32)
+    except (ValueError, TypeError): a = None
+    if a is None or a.ndim != 2 or a.shape[1] != 5 or not len(a):
+        shape = f"shape {a.shape}" if a is not None else type(seq).__name__
+        raise ValueError(f"{what} must be a stroke-5 array of shape (n, 5), not {shape}")
+    if not np.isfinite(a).all(): raise ValueError(f"{what} holds NaN or infinity")
+    return a
+
+def check_sketches(sketches, what="sketches", min_count=1) -> list:
+    "`sketches` as a list (of at least `min_count`), refusing one sketch passed where a list of them is wanted."
+    if isinstance(sketches, np.ndarray) and sketches.ndim == 2 or hasattr(sketches, "detach"):
+        raise ValueError(f"{what} must be a list of sketches: for one sketch pass [sketch]")
+    if sketches is None or isinstance(sketches, (str, bytes, dict)) or not hasattr(sketches, "__iter__"):
+        raise ValueError(f"{what} must be a list of sketches, not {type(sketches).__name__}")
+    sketches = list(sketches)
+    if len(sketches) < min_count: raise ValueError(f"{what} must hold at least {min_count}, not {len(sketches)}")
+    return sketches
 
 # %% ../nbs/00_data.ipynb #20da7d7b
 _FILE_SUFFIX = {"binary": ".bin", "numpy_bitmap": ".npy"}
@@ -211,7 +273,7 @@ class CorruptFileError(ValueError):
 def bin_path(class_name, cache_dir=None) -> Path:
     "Where the `quickdraw` library keeps (or looks for) Google's binary file of `class_name`."
     from quickdraw.names import QUICK_DRAWING_FILES
-    return Path(cache_dir or default_cache_dir())/QUICK_DRAWING_FILES[class_name]
+    return Path(cache_dir or default_cache_dir())/QUICK_DRAWING_FILES[check_classes([class_name])[0]]
 
 # %% ../nbs/00_data.ipynb #e7e28950
 SAMPLE_CACHE = Path(sketchrnn_nb.__file__).parent/"sample"/"cache"   # 100 real drawings of each default class
@@ -356,8 +418,8 @@ def download_quickdraw_data(classes=DEFAULT_CLASSES, max_per_class=1000, cache_d
                             seed=0, verbose=False) -> DrawingSet:
     "Load (downloading if needed) a seeded random sample of real Quick, Draw! drawings per class."
     classes = check_classes(classes)
-    if max_per_class is not None and max_per_class < 1:
-        raise ValueError(f"max_per_class must be >= 1 or None, got {max_per_class}")
+    if not (max_per_class is None or is_whole(max_per_class, 1)):
+        raise ValueError(f"max_per_class must be a whole number >= 1 or None, got {max_per_class!r}")
     cache_dir = Path(cache_dir or default_cache_dir()).expanduser()
     out = DrawingSet()
     for c in classes:
@@ -405,7 +467,8 @@ def save_bin(records, path):
 # %% ../nbs/00_data.ipynb #0d9eaac1
 def resample_stroke(xy, spacing=1.0):
     "Points every `spacing` units along the polyline `xy` (shape `(2, n)`), keeping both ends."
-    xy = np.asarray(xy, dtype=np.float64)
+    check_positive(spacing, "spacing")
+    xy = np.asarray(check_strokes([xy], "the polyline")[0], dtype=np.float64)
     if xy.shape[1] < 2: return xy
     seg = np.hypot(*np.diff(xy, axis=1))
     keep = np.r_[True, seg > 0]
@@ -418,7 +481,9 @@ def resample_stroke(xy, spacing=1.0):
 # %% ../nbs/00_data.ipynb #3a43c6d0
 def rdp(xy, epsilon=2.0):
     "Ramer-Douglas-Peucker simplification of the polyline `xy` (shape `(2, n)`)."
-    xy = np.asarray(xy, dtype=np.float64)
+    if not (is_number(epsilon) and epsilon >= 0):
+        raise ValueError(f"epsilon must be a finite number >= 0, not {epsilon!r}")
+    xy = np.asarray(check_strokes([xy], "the polyline")[0], dtype=np.float64)
     n = xy.shape[1]
     if n < 3: return xy
     keep = np.zeros(n, bool)
@@ -440,7 +505,7 @@ def rdp(xy, epsilon=2.0):
 # %% ../nbs/00_data.ipynb #bbe44128
 def simplify_raw(strokes, epsilon=2.0):
     "Google's simplification of a raw drawing: align top-left, scale to 0..255, resample at 1 unit, RDP."
-    pts = [np.asarray(s[:2], dtype=np.float64) for s in strokes if len(s[0])]
+    pts = [s.astype(np.float64) for s in check_strokes(strokes, "the raw drawing", empty_ok=True)]
     if not pts: raise ValueError("Empty drawing: it has no points to simplify.")
     allp = np.concatenate(pts, axis=1)
     lo = allp.min(axis=1, keepdims=True)
@@ -471,6 +536,8 @@ def _as_coords(row, what):
 # %% ../nbs/00_data.ipynb #ce8dccb3
 def parse_drawing(drawing, fmt="auto"):
     "Validate one ndjson `drawing`; return `(strokes, fmt, n_zero_point_strokes)` with raw input simplified."
+    if fmt not in ("auto", "simplified", "raw"):
+        raise ValueError(f"fmt must be 'auto', 'simplified' or 'raw', not {fmt!r}")
     if not isinstance(drawing, list): raise ValueError("'drawing' must be a list of strokes")
     strokes, zero = [], 0
     for k, s in enumerate(drawing):
@@ -537,6 +604,7 @@ def _hausdorff(a, b):
 # %% ../nbs/00_data.ipynb #c39b6eb3
 def compare_drawings(a, b) -> dict:
     "How close two drawings are: stroke counts, point counts and the Hausdorff distance of their points."
+    a, b = check_strokes(a, "drawing a"), check_strokes(b, "drawing b")
     pa, pb = np.concatenate(a, axis=1), np.concatenate(b, axis=1)
     return dict(strokes=(len(a), len(b)), points=(pa.shape[1], pb.shape[1]), hausdorff=float(_hausdorff(pa, pb)))
 
@@ -547,11 +615,10 @@ START = np.array([0, 0, 1, 0, 0], np.float32)     # start token fed to the model
 # %% ../nbs/00_data.ipynb #4bb7fa9d
 def strokes_to_sequence(strokes, max_len=200, truncate=False):
     "Google-style `strokes` (each `[xs, ys]`) to a stroke-5 float32 array ending in one end-of-sketch row."
-    pts = [np.asarray(s, dtype=np.float32)[:2].reshape(2, -1).T for s in strokes]
-    pts = [p for p in pts if len(p)]
+    pts = [s.T for s in check_strokes(strokes, empty_ok=True)]
     if not pts: raise ValueError("Empty drawing: it has no points, so there is no sequence to make.")
+    if max_len is not None: check_whole(max_len, "max_len", 2)
     xy = np.concatenate(pts)
-    if not np.isfinite(xy).all(): raise ValueError("The drawing holds NaN or infinity: its points must be finite.")
     n = len(xy)
     if max_len is not None and n + 1 > max_len:
         if not truncate:
@@ -570,9 +637,7 @@ def strokes_to_sequence(strokes, max_len=200, truncate=False):
 # %% ../nbs/00_data.ipynb #9ccb7a17
 def pens_until_end(seq):
     "`seq` as float32, its pen state per row (0 down, 1 up, 2 end), and the index of its first end row."
-    seq = np.asarray(seq, dtype=np.float32)
-    if seq.ndim != 2 or seq.shape[1] != 5:
-        raise ValueError(f"Expected a stroke-5 array of shape (n, 5), got {seq.shape}")
+    seq = check_stroke5(seq)
     pen = seq[:, 2:].argmax(1)
     return seq, pen, int(np.argmax(pen == 2)) if (pen == 2).any() else len(seq)
 
@@ -593,7 +658,11 @@ def sequence_to_stroke3(seq):
 # %% ../nbs/00_data.ipynb #2fbb4ed6
 def stroke3_to_sequence(s3):
     "Stroke-3 `(dx, dy, pen_lift)` to stroke-5 with one end-of-sketch row."
-    s3 = np.asarray(s3, dtype=np.float32)
+    try: s3 = np.asarray(s3, dtype=np.float32)
+    except (ValueError, TypeError): s3 = np.zeros((0, 0))
+    if s3.ndim != 2 or s3.shape[1] != 3 or not len(s3) or not np.isfinite(s3).all():
+        raise ValueError(f"A stroke-3 sketch is an (n, 3) array of finite (dx, dy, pen_lift) rows, not of shape "
+                         f"{s3.shape}")
     seq = np.zeros((len(s3) + 1, 5), np.float32)
     seq[:-1, :2], seq[:-1, 3] = s3[:, :2], s3[:, 2]
     seq[:-1, 2] = 1 - s3[:, 2]
@@ -613,8 +682,7 @@ def as_strokes(sketch, upto=None):
     "Strokes `(2, n)` of a stroke-5 sketch or of a list of strokes, cut after the first `upto` points if given."
     seq = as_stroke5(sketch)
     if seq is not None: strokes = sequence_to_strokes(seq)
-    else: strokes = [np.asarray(s, dtype=np.float32)[:2].reshape(2, -1) for s in sketch]
-    strokes = [s for s in strokes if s.shape[1]]                          # empty strokes draw nothing
+    else: strokes = check_strokes(sketch, "the sketch", empty_ok=True)   # empty strokes draw nothing
     if upto is None: return strokes
     out, left = [], int(upto)
     for s in strokes:
@@ -633,7 +701,8 @@ def to_google_drawing(seq):
 # %% ../nbs/00_data.ipynb #b3a7fb6b
 def calculate_stats(seqs) -> dict:
     "Per-axis mean and std of the `(dx, dy)` offsets of training `seqs` (end-of-sketch rows excluded)."
-    if not len(seqs): raise ValueError("calculate_stats needs at least one sequence (pass the training split).")
+    seqs = [check_stroke5(s, f"sequence {i}") for i, s in enumerate(check_sketches(seqs, "seqs", min_count=0))]
+    if not seqs: raise ValueError("calculate_stats needs at least one sequence (pass the training split).")
     d = np.concatenate([np.asarray(s)[:-1, :2] for s in seqs]).astype(np.float64)
     std = d.std(axis=0)
     if (std <= 0).any():
@@ -643,7 +712,11 @@ def calculate_stats(seqs) -> dict:
 # %% ../nbs/00_data.ipynb #b5d8b3c4
 def normalize_sequence(seq, stats):
     "Scale the `(dx, dy)` columns of `seq` by the training `stats`' std (no shift: zero moves stay zero)."
-    out = np.array(seq, dtype=np.float32, copy=True)
+    std = stats.get("std") if isinstance(stats, dict) else None
+    if not (isinstance(std, (list, tuple)) and len(std) == 2 and all(is_number(s) and s > 0 for s in std)):
+        raise ValueError(f"stats must be a dict whose 'std' holds 2 finite numbers above 0 (see calculate_stats), "
+                         f"not {stats!r}")
+    out = check_stroke5(seq).copy()
     out[:, :2] /= np.asarray(stats["std"], np.float32)
     return out
 
@@ -693,7 +766,7 @@ def preprocess_data(drawings: DrawingSet, max_len=200, classes=None):
 # %% ../nbs/00_data.ipynb #a114613d
 def split_dataset(items, fracs=(0.7, 0.15, 0.15), seed=0):
     "Stratified, seeded split of `(sequence, label)` items into train, validation and test lists."
-    if len(fracs) != 3 or abs(sum(fracs) - 1) > 1e-6 or min(fracs) < 0:
+    if len(fracs) != 3 or not all(is_number(f) and f >= 0 for f in fracs) or abs(sum(fracs) - 1) > 1e-6:
         raise ValueError(f"fracs must be 3 non-negative numbers summing to 1, got {fracs}")
     by_label = {}
     for i, (_, y) in enumerate(items): by_label.setdefault(y, []).append(i)
@@ -708,7 +781,9 @@ def split_dataset(items, fracs=(0.7, 0.15, 0.15), seed=0):
 # %% ../nbs/00_data.ipynb #04851373
 def augment_sequence(seq, rng, scale=0.15, drop=0.1):
     "Random per-axis scaling and random dropping of points inside strokes, as Ha & Eck augment stroke data."
-    seq = np.array(seq, dtype=np.float32, copy=True)
+    for name, v in (("scale", scale), ("drop", drop)):
+        if not (is_number(v) and 0 <= v < 1): raise ValueError(f"{name} must be a number from 0 up to 1, not {v!r}")
+    seq = check_stroke5(seq).copy()
     seq[:, :2] *= rng.uniform(1 - scale, 1 + scale, size=2).astype(np.float32)
     if drop > 0 and len(seq) > 2:
         down = seq[:, 2] == 1
@@ -753,6 +828,7 @@ class Batch(NamedTuple):
 # %% ../nbs/00_data.ipynb #527699f4
 def collate_fn(batch) -> Batch:
     "Sort `(input, target, length, label)` items longest first, pad with end-of-sketch rows, add a mask."
+    if not len(batch): raise ValueError("collate_fn needs at least one item to make a batch.")
     batch = sorted(batch, key=lambda b: b[2], reverse=True)
     T, B = batch[0][2], len(batch)
     inputs, targets = torch.tensor(END).repeat(B, T, 1), torch.tensor(END).repeat(B, T, 1)

@@ -16,7 +16,8 @@ from fastcore.basics import patch
 from safetensors import safe_open
 import safetensors.torch
 import sketchrnn_nb
-from .data import START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence
+from .data import (START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence,
+                               is_whole, is_number)
 
 # %% auto #0
 __all__ = ['HEADS', 'PRECISIONS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'PRETRAINED',
@@ -337,14 +338,6 @@ class Config:
             if isinstance(getattr(self, f.name), np.generic): setattr(self, f.name, getattr(self, f.name).item())
 
 # %% ../nbs/01_model.ipynb #11b02cfb
-def _whole(v, lo=0) -> bool:
-    "Is `v` a whole number (Python's or numpy's, not a bool) of at least `lo`?"
-    return isinstance(v, numbers.Integral) and not isinstance(v, (bool, np.bool_)) and v >= lo
-
-def _number(v) -> bool:
-    "Is `v` a finite real number (not a bool)?"
-    return isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) and math.isfinite(v)
-
 def _device_name(v) -> bool:
     "Is `v` 'auto' or the name of a device that trains models: cpu, cuda (with an index) or mps?"
     if v == "auto": return True
@@ -354,26 +347,26 @@ def _device_name(v) -> bool:
 LR_SCHEDULES = ("plateau", "decay")   # a config's lr_schedule (03_train makes them)
 
 SETTING_RULES = {   # setting: (test, what it must be)
-    "max_per_class": (lambda v: v is None or _whole(v, 1), "a whole number >= 1, or None for every drawing"),
-    "max_len": (lambda v: _whole(v, 2), "a whole number >= 2"),
-    **{k: (lambda v: _whole(v, 1), "a whole number >= 1") for k in
+    "max_per_class": (lambda v: v is None or is_whole(v, 1), "a whole number >= 1, or None for every drawing"),
+    "max_len": (lambda v: is_whole(v, 2), "a whole number >= 2"),
+    **{k: (lambda v: is_whole(v, 1), "a whole number >= 1") for k in
        ("embed_dim", "hidden_size", "num_layers", "n_mixtures", "epochs", "batch_size", "early_stop_patience")},
-    "lr_patience": (lambda v: _whole(v, 0), "a whole number >= 0"),
-    **{k: (lambda v: _number(v) and 0 <= v < 1, "a number from 0 up to (not including) 1") for k in
+    "lr_patience": (lambda v: is_whole(v, 0), "a whole number >= 0"),
+    **{k: (lambda v: is_number(v) and 0 <= v < 1, "a number from 0 up to (not including) 1") for k in
        ("dropout", "output_dropout", "augment_scale", "augment_drop", "recurrent_dropout", "ema")},
-    **{k: (lambda v: _number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip", "min_lr")},
+    **{k: (lambda v: is_number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip", "min_lr")},
     "lr_schedule": (lambda v: v in LR_SCHEDULES, f"one of {list(LR_SCHEDULES)}"),
-    "lr_factor": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1"),
+    "lr_factor": (lambda v: is_number(v) and 0 < v < 1, "a number between 0 and 1"),
     **{k: (lambda v: isinstance(v, bool), "true or false")
        for k in ("augment", "balance", "prepared", "bucket", "compile", "layer_norm")},
     "head": (lambda v: v in HEADS, f"one of {sorted(HEADS)}"),
     "precision": (lambda v: v in PRECISIONS, f"one of {list(PRECISIONS)}"),
-    "z_size": (lambda v: _whole(v, 0), "a whole number >= 0 (0: no encoder)"),
-    "enc_hidden_size": (lambda v: _whole(v, 1), "a whole number >= 1"),
-    **{k: (lambda v: _number(v) and v >= 0, "a finite number >= 0") for k in ("kl_weight", "kl_weight_start",
+    "z_size": (lambda v: is_whole(v, 0), "a whole number >= 0 (0: no encoder)"),
+    "enc_hidden_size": (lambda v: is_whole(v, 1), "a whole number >= 1"),
+    **{k: (lambda v: is_number(v) and v >= 0, "a finite number >= 0") for k in ("kl_weight", "kl_weight_start",
                                                                              "kl_tolerance")},
-    **{k: (lambda v: _number(v) and 0 < v <= 1, "a number above 0, at most 1") for k in ("lr_decay", "kl_decay_rate")},
-    "seed": (lambda v: _whole(v, 0) and v < 2**32, "a whole number from 0 to 2**32 - 1"),
+    **{k: (lambda v: is_number(v) and 0 < v <= 1, "a number above 0, at most 1") for k in ("lr_decay", "kl_decay_rate")},
+    "seed": (lambda v: is_whole(v, 0) and v < 2**32, "a whole number from 0 to 2**32 - 1"),
     "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),
     "out_dir": (lambda v: isinstance(v, str) and v.strip() != "", "a folder"),
     "device": (_device_name, "'auto' or a torch device such as 'cpu', 'cuda', 'cuda:1' or 'mps'"),
@@ -457,7 +450,7 @@ def _bad_stats(stats) -> str | None:
     if not isinstance(stats, dict) or "std" not in stats: return "it has no 'std'"
     for k in ("mean", "std"):
         v = stats.get(k, [0, 0])
-        if not (isinstance(v, list) and len(v) == 2 and all(_number(x) for x in v)):
+        if not (isinstance(v, list) and len(v) == 2 and all(is_number(x) for x in v)):
             return f"its {k} is not 2 finite numbers"
     return None if min(stats["std"]) > 0 else "its std is not positive"
 
@@ -566,10 +559,10 @@ MAX_TEMPERATURE = 10.0   # far beyond any useful temperature (about 0.1 to 1), a
 
 def check_sampling(temperature, max_len):
     "Refuse a temperature or sketch length that sampling cannot use."
-    if not (_number(temperature) and 0 < temperature <= MAX_TEMPERATURE):
+    if not (is_number(temperature) and 0 < temperature <= MAX_TEMPERATURE):
         raise ValueError(f"temperature must be a number above 0 and at most {MAX_TEMPERATURE:g} (useful: about 0.1 "
                          f"to 1), not {temperature!r}")
-    if not _whole(max_len, 2): raise ValueError(f"max_len must be a whole number >= 2, not {max_len!r}")
+    if not is_whole(max_len, 2): raise ValueError(f"max_len must be a whole number >= 2, not {max_len!r}")
 
 # %% ../nbs/01_model.ipynb #df8a8b06
 def check_seed(seed):
@@ -668,14 +661,14 @@ def check_request(class_names, n):
     "Refuse a request for sketches that names no classes or no positive whole number of sketches."
     if isinstance(class_names, str) or not len(class_names):
         raise ValueError(f"class_names must be a non-empty list of class names, e.g. ['apple'], not {class_names!r}")
-    if not _whole(n, 1): raise ValueError(f"n must be a whole number >= 1 (sketches per class), not {n!r}")
+    if not is_whole(n, 1): raise ValueError(f"n must be a whole number >= 1 (sketches per class), not {n!r}")
 
 # %% ../nbs/01_model.ipynb #d373c201
 def generate_stream(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, chunk=256):
     "Yield `(class_name, stroke-5)` for `n` sketches of each of `class_names`, generated `chunk` at a time."
     check_request(class_names, n)
     check_sampling(temperature, max_len)
-    if not (chunk is None or _whole(chunk, 1)):
+    if not (chunk is None or is_whole(chunk, 1)):
         raise ValueError(f"chunk must be a whole number >= 1 or None, not {chunk!r}")
     seed = check_seed(seed)
     labels, total = [model.label(c) for c in class_names], len(class_names)*n
