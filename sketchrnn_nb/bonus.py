@@ -11,9 +11,10 @@ import matplotlib.pyplot as plt
 from PIL import Image
 from fastcore.basics import patch
 from .data import (END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, as_stroke5,
-                               pens_until_end, download_quickdraw_data)
-from .model import (DEFAULT_TEMPERATURE, check_request, generate_batch, sample_sequences, finish_sketch,
-                                load_pretrained)
+                               pens_until_end, download_quickdraw_data, is_number, is_whole, check_whole,
+                               check_positive, check_stroke5, check_sketches)
+from .model import (DEFAULT_TEMPERATURE, check_request, check_sampling, generate_batch, sample_sequences,
+                                finish_sketch, load_pretrained)
 from .vae import variations, interpolate
 from .visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, play_controls,
     save_figure, draw_strokes, plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)
@@ -24,10 +25,19 @@ __all__ = ['SCENE_UNITS', 'MAX_SCENE_DEPTH', 'temperature_grid', 'RefinementDemo
            'morph_app', 'Scene', 'compose_scene', 'multi_object_composition_demo']
 
 # %% ../nbs/05_bonus.ipynb #4749e201
+def _check_temperatures(temperatures) -> list:
+    "`temperatures` as a list, or a `ValueError` unless it is a non-empty list of temperatures sampling can use."
+    if not (isinstance(temperatures, (list, tuple)) or isinstance(temperatures, np.ndarray) and temperatures.ndim == 1
+            ) or not len(temperatures):
+        raise ValueError(f"temperatures must be a non-empty list of temperatures, e.g. [0.3, 0.6], not "
+                         f"{temperatures!r}")
+    for t in temperatures: check_sampling(t, 2)
+    return list(temperatures)
+
 def temperature_grid(model, class_name, temperatures=(0.3, 0.6, 0.9), n=3, seed=0, path=None):
     "A row of `n` sketches of `class_name` per temperature, seeds shared across rows; saved to `path` if given."
     sketches, titles = [], []
-    for t in temperatures:
+    for t in _check_temperatures(temperatures):
         sketches += [s for _, s in generate_batch(model, [class_name], n, t, seed=seed)]
         titles += [f"T={t:g}"] + [""]*(n - 1)
     return plot_sketches(sketches, titles, ncols=n, path=path, suptitle=class_name)
@@ -100,8 +110,7 @@ def complete_sketch(model, prefix, class_name, n=4, temperature=DEFAULT_TEMPERAT
                     size=None):
     "`n` stroke-5 completions of the partial drawing `prefix` (strokes or stroke-5, in a `size` square or 256 units)."
     check_request([class_name], n)
-    if size is not None and not (np.isfinite(size) and size > 0):
-        raise ValueError(f"size must be the drawing area's side, a number > 0, not {size!r}")
+    if size is not None: check_positive(size, "size")   # the drawing area's side
     label = model.label(class_name)
     rows = _prefix_rows(prefix)
     if len(rows) >= max_len:
@@ -121,6 +130,7 @@ def complete_sketch(model, prefix, class_name, n=4, temperature=DEFAULT_TEMPERAT
 # %% ../nbs/05_bonus.ipynb #d87466b7
 def plot_completions(prefix, completions, title=None, size=1.6, path=None):
     "The prefix alone, then each completion with the prefix in black and the model's strokes in blue."
+    completions = check_sketches(completions, "completions")
     pre_strokes = as_strokes(np.vstack([_prefix_rows(prefix), END]))
     ncols = len(completions) + 1
     fig, axs = plt.subplots(1, ncols, figsize=(size*ncols, size + 0.3), squeeze=False)
@@ -136,9 +146,9 @@ def plot_completions(prefix, completions, title=None, size=1.6, path=None):
 # %% ../nbs/05_bonus.ipynb #b86603e4
 def regenerate_from(model, seq, step, class_name, n=1, temperature=DEFAULT_TEMPERATURE, seed=None, max_len=250):
     "Keep the first `step` rows of the stroke-5 sketch `seq` and let the model redraw the rest, `n` ways."
-    rows = _prefix_rows(np.asarray(seq, np.float32))
-    if not (isinstance(step, (int, np.integer)) and 1 <= step <= len(rows)):
-        raise ValueError(f"step must be between 1 and {len(rows)} (the sketch's rows), got {step}")
+    rows = _prefix_rows(check_stroke5(seq, "seq"))
+    if not (is_whole(step, 1) and step <= len(rows)):
+        raise ValueError(f"step must be between 1 and {len(rows)} (the sketch's rows), got {step!r}")
     return complete_sketch(model, rows[:step], class_name, n, temperature, seed, max_len)
 
 # %% ../nbs/05_bonus.ipynb #668cf371
@@ -159,9 +169,15 @@ def _pen_canvas(size, down, move, up):
     return canvas
 
 # %% ../nbs/05_bonus.ipynb #26b4ae01
+def _blank(size) -> bytes:
+    "A white square PNG of `size` pixels: an empty panel."
+    buf = io.BytesIO()
+    Image.new("RGB", (size, size), "white").save(buf, format="PNG", compress_level=1)
+    return buf.getvalue()
+
 _PAD_HINT = "Draw on the canvas, then press <b>complete</b> or <b>variations</b>."
-_BLANK = render_frame([], 160)   # an empty completion panel
-_BLANK_SMALL = render_frame([], 100)   # an empty variation panel
+_BLANK = _blank(160)   # an empty completion panel
+_BLANK_SMALL = _blank(100)   # an empty variation panel
 
 class DrawingPad(WidgetApp):
     "A canvas to draw on, and the model's completions of the drawing, animated (see `drawing_pad`)."
@@ -223,6 +239,8 @@ def _up(self: DrawingPad, *_):
 def drawing_pad(model=None, class_name=None, temperature=DEFAULT_TEMPERATURE, n=4, size=300, seed=None, vae=None):
     """A canvas to draw on in the notebook; the model completes the drawing `n` ways (default model: the shipped one),
     and the VAE `vae` (default: the shipped one) draws nine variations of it."""
+    check_whole(n, "n")
+    check_whole(size, "size")   # the canvas's side in pixels
     return DrawingPad(app_model(model, class_name), class_name, temperature, n, size, seed, vae)
 
 # %% ../nbs/05_bonus.ipynb #31c9ca4c
@@ -366,6 +384,8 @@ def morph_app(vae=None, class_a="apple", class_b="clock", a=None, b=None, steps=
     for c in (class_a, class_b): vae.label(c)
     if not (isinstance(steps, int) and steps >= 2):
         raise ValueError(f"steps must be a whole number >= 2, not {steps!r}")
+    for name, d in (("a", a), ("b", b)):
+        if d is not None: check_stroke5(d, name)
     return MorphApp(vae, class_a, class_b, a, b, steps, temperature, seed)
 
 # %% ../nbs/05_bonus.ipynb #78e6384d
@@ -471,6 +491,12 @@ def _corners(positions, sizes, unit, width, gap):
 # %% ../nbs/05_bonus.ipynb #199f242d
 def compose_scene(model, spec, temperature=DEFAULT_TEMPERATURE, seed=0, size=0.3, gap=0.04, width=1.0):
     "A `Scene` of objects `spec` (class names, or `(class, (x, y) or None, size)` in fractions of the scene width)."
+    if not isinstance(spec, (list, tuple)):
+        raise ValueError(f"spec must be a list of objects, each a class name or (class, (x, y) or None, size), "
+                         f"not {type(spec).__name__}")
+    if not (is_number(gap) and gap >= 0):
+        raise ValueError(f"gap must be a finite number >= 0 (a fraction of the scene width), not {gap!r}")
+    check_positive(width, "width")
     spec = [_parse_spec(s, size, width) for s in spec]
     if not spec: raise ValueError("An empty scene: give at least one object, e.g. ['cloud', 'car'].")
     for c, _, _ in spec: model.label(c)

@@ -137,10 +137,6 @@ EXIT_CODES = """exit status: 0 trained; 1 a file could not be written or a proce
 interrupted by Ctrl-C or SIGTERM (resume with --resume). The same with --nproc N; under torchrun, which reports any
 failure as its own exit status 1, these codes are the workers'."""
 
-def _check_nproc(n):
-    "Refuse a number of processes below 1."
-    if n < 1: raise ValueError(f"--nproc must be a whole number >= 1, not {n}")
-
 def train_parser() -> argparse.ArgumentParser:
     "The flags of `sketchrnn_train`: every `Config` setting, and how to treat the run folder."
     p = argparse.ArgumentParser(prog="sketchrnn_train", description="Train a SketchRNN on Quick, Draw! classes.",
@@ -155,7 +151,7 @@ def train_parser() -> argparse.ArgumentParser:
                             "--layer-norm, --recurrent-dropout, the dropouts and (more) --n-mixtures")
     p.add_argument("--overwrite", action="store_true", help="replace the run that --out-dir holds (it is kept until "
                    "the new run has written its first checkpoint, and comes back if the new run fails before)")
-    p.add_argument("--nproc", type=_checked(int, _check_nproc), default=1, help="train in this many processes on this "
+    p.add_argument("--nproc", type=int, default=1, help="train in this many processes on this "
                    "machine, each on its share of every batch (default: 1; see 'Training at scale' in 03_train)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     return p
@@ -171,6 +167,7 @@ def sketchrnn_train(argv=None):
     try: device = pick_device(config.device)
     except ValueError as e: p.error(str(e))
     rank, _, world = torchrun_env()   # under torchrun, process 0 alone speaks and draws the plot
+    if nproc < 1: p.error(f"--nproc must be a whole number >= 1, not {nproc}")
     if nproc > 1 and world > 1: p.error("--nproc starts processes itself: leave it out under torchrun")
     world = max(world, nproc)
     if rank == 0: print(f"training on {device}{f' in {world} processes' if world > 1 else ''}: "
@@ -228,7 +225,8 @@ def generate_parser() -> argparse.ArgumentParser:
     p.add_argument("--temperature", type=_checked(float, lambda t: check_sampling(t, 2)), default=DEFAULT_TEMPERATURE,
                    help=f"sampling temperature ({TEMPERATURE_GUIDE}; default: {DEFAULT_TEMPERATURE})")
     p.add_argument("--seed", type=_checked(int, check_seed), default=None,
-                   help="random seed, for the same sketches again (default: drawn, and recorded)")
+                   help="random seed, for the same sketches again: they are drawn 256 at a time, the k-th 256 with seed + "
+                        "k, as generate_stream draws them (default: drawn, and recorded)")
     p.add_argument("--max-len", dest="max_len", type=_checked(int, lambda n: check_sampling(1.0, n)), default=250,
                    help="most points a sketch (default: 250)")
     p.add_argument("--checkpoint", default=None, help="model checkpoint (default: the shipped model named by --model)")

@@ -115,7 +115,7 @@ def check_stroke5(seq, what="the sketch") -> np.ndarray:
     if hasattr(seq, "detach"): seq = seq.detach().cpu().numpy()
     try: a = np.asarray(seq, dtype=np.float32)
     except (ValueError, TypeError): a = None
-    if a is None or a.ndim != 2 or a.shape[1] != 5 or not len(a):
+    if a is None or a.ndim != 2 or a.shape[1] != 5:
         shape = f"shape {a.shape}" if a is not None else type(seq).__name__
         raise ValueError(f"{what} must be a stroke-5 array of shape (n, 5), not {shape}")
     if not np.isfinite(a).all(): raise ValueError(f"{what} holds NaN or infinity")
@@ -128,7 +128,9 @@ def check_sketches(sketches, what="sketches", min_count=1) -> list:
     if sketches is None or isinstance(sketches, (str, bytes, dict)) or not hasattr(sketches, "__iter__"):
         raise ValueError(f"{what} must be a list of sketches, not {type(sketches).__name__}")
     sketches = list(sketches)
-    if len(sketches) < min_count: raise ValueError(f"{what} must hold at least {min_count}, not {len(sketches)}")
+    if len(sketches) < min_count:
+        raise ValueError(f"No {what}: pass at least {min_count}." if not sketches else
+                         f"{what} must hold at least {min_count}, not {len(sketches)}")
     return sketches
 
 # %% ../nbs/00_data.ipynb #20da7d7b

@@ -12,9 +12,10 @@ from torch import nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
 from .data import (as_strokes, default_cache_dir, collate_fn, QuickDrawDataset, to_google_drawing,
-                               download_file, is_sample, quickdraw_url, user_cache_dir)
+                               download_file, is_sample, quickdraw_url, user_cache_dir, check_classes, check_sketches,
+                               check_whole, is_number)
 from .loss import pen_nll, per_sequence_mean
-from .model import DEFAULT_TEMPERATURE, generate_batch
+from .model import DEFAULT_TEMPERATURE, check_sampling, generate_batch
 
 # %% auto #0
 __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'nearest_rows', 'SketchClassifier', 'class_images',
@@ -27,6 +28,7 @@ __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'neares
 # %% ../nbs/06_evaluate.ipynb #c7877d59
 def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) -> np.ndarray:
     "Google's `numpy_bitmap` rendering of a drawing (strokes or stroke-5, 0..255): `(size, size)` uint8, white on black"
+    check_whole(size, "size")
     strokes = [s.astype(np.float64) for s in as_strokes(strokes)]       # strokes or stroke-5; empty strokes dropped
     big = size*supersample
     img = Image.new("L", (big, big), 0)
@@ -44,6 +46,8 @@ def rasterize(strokes, size=28, line_diameter=16, padding=16, supersample=16) ->
 # %% ../nbs/06_evaluate.ipynb #3d250fc5
 def rasterize_many(drawings, size=28) -> np.ndarray:
     "Rasterize many drawings (strokes, or stroke-5 arrays in 0..255 units) into `(N, size*size)` uint8 rows."
+    drawings = check_sketches(drawings, "drawings", min_count=0)
+    check_whole(size, "size")
     if not len(drawings): return np.zeros((0, size*size), np.uint8)
     return np.stack([rasterize(d, size).reshape(-1) for d in drawings])
 
@@ -58,6 +62,8 @@ def bitmaps_dir(path=None) -> Path:
 # %% ../nbs/06_evaluate.ipynb #6e14c367
 def load_bitmaps(class_name, path=None, max_rows=None) -> np.ndarray:
     "The first `max_rows` of Google's 28x28 bitmaps of `class_name`, `(N, 784)` uint8; downloaded if missing."
+    check_classes([class_name])                                          # before any download
+    if max_rows is not None: check_whole(max_rows, "max_rows", lo=0)
     f = bitmaps_dir(path)/f"{class_name}.npy"
     if not f.exists(): download_file(quickdraw_url("numpy_bitmap", class_name), f, desc=f"{class_name} bitmaps")
     x = np.load(f, mmap_mode="r")
@@ -69,6 +75,7 @@ def load_bitmaps(class_name, path=None, max_rows=None) -> np.ndarray:
 # %% ../nbs/06_evaluate.ipynb #975d6bf5
 def nearest_rows(a, b, chunk=2048):
     "For each row of `a` `(N, D)`, the index of its nearest row in `b` `(M, D)` and the root mean square distance."
+    check_whole(chunk, "chunk")
     a, b = np.asarray(a, np.float32), np.asarray(b, np.float32)
     bb = (b**2).sum(1)
     idx, dist = [], []
@@ -127,9 +134,24 @@ def classifier_data(classes, train_images, test_images, other_images=None, per_c
     return (np.concatenate(X), np.concatenate(y)), (Xt, yt), source
 
 # %% ../nbs/06_evaluate.ipynb #39d6527e
+def _check_labels(labels, name, n_classes=None, count=None) -> np.ndarray:
+    "`labels` as an array of whole numbers (below `n_classes`, and `count` of them, if given), or a `ValueError`."
+    y = np.asarray(labels)
+    if y.ndim != 1 or len(y) and y.dtype.kind not in "iu":
+        raise ValueError(f"{name} must be a list of class labels (whole numbers), not {labels!r:.80}")
+    if count is not None and len(y) != count:
+        raise ValueError(f"{name} must hold {count} labels (one each), not {len(y)}")
+    if n_classes is not None and len(y) and not (y.min() >= 0 and y.max() < n_classes):
+        raise ValueError(f"{name} must be class labels from 0 to {n_classes - 1} ({n_classes} classes), not "
+                         f"{sorted(set(y[(y < 0) | (y >= n_classes)].tolist()))[:5]}")
+    return y
+
 def train_classifier(classes, X, y, epochs=6, bs=128, lr=2e-3, seed=0, verbose=True):
     "Train a `SketchClassifier` on bitmaps `X` `(N, 784)` with labels `y`, classes balanced by sampling."
+    y = _check_labels(y, "y", len(classes), count=len(X))
     if len(y) < 2: raise ValueError(f"Need at least 2 training images, got {len(y)}.")
+    check_whole(epochs, "epochs")
+    check_whole(bs, "bs")
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     clf, X, y = SketchClassifier(classes), _images(X), torch.as_tensor(y)
@@ -159,6 +181,10 @@ def train_classifier(classes, X, y, epochs=6, bs=128, lr=2e-3, seed=0, verbose=T
 @torch.no_grad()
 def classify(clf, X, bs=1024):
     "Class probabilities `(N, C)` and 128-d features `(N, 128)` of bitmaps `X`."
+    X = np.asarray(X)
+    if X.ndim != 2 or X.shape[1] != 784:
+        raise ValueError(f"X must be 28x28 bitmaps, one a row: shape (N, 784), not {X.shape}")
+    check_whole(bs, "bs")
     clf.eval()
     P, Fs = [], []
     for i in range(0, len(X), bs):
@@ -181,8 +207,20 @@ def sketch_images(sketches) -> np.ndarray:
     return rasterize_many([to_google_drawing(s) for s in sketches])
 
 # %% ../nbs/06_evaluate.ipynb #2408b2c0
+def _check_rows(x, name, min_rows=2) -> np.ndarray:
+    "`x` as a 2-D array of finite numbers with at least `min_rows` rows, or a `ValueError` naming `name`."
+    try: a = np.asarray(x)
+    except (ValueError, TypeError): a = None
+    if a is None or a.ndim != 2 or a.dtype.kind not in "biuf" or len(a) < min_rows:
+        what = f"shape {a.shape} ({a.dtype})" if a is not None and a.ndim else type(x).__name__
+        raise ValueError(f"{name} must be a 2-D array of numbers with {min_rows} or more rows, not {what}")
+    if not np.isfinite(a).all(): raise ValueError(f"{name} holds NaN or infinity")
+    return a
+
 def frechet_distance(a, b) -> float:
     "Frechet distance between Gaussians fitted to feature sets `a` `(N, D)` and `b` `(M, D)` (the FID formula)."
+    a, b = _check_rows(a, "a"), _check_rows(b, "b")
+    if a.shape[1] != b.shape[1]: raise ValueError(f"a and b must have as many columns: {a.shape[1]} and {b.shape[1]}")
     mu1, mu2 = a.mean(0), b.mean(0)
     s1, s2 = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
     w, v = np.linalg.eigh(s1)
@@ -196,13 +234,20 @@ def nearest_distance(X, ref):
     return nearest_rows(np.asarray(X, np.float32)/255, np.asarray(ref, np.float32)/255)[1]
 
 # %% ../nbs/06_evaluate.ipynb #1d196ba5
+def _labels_of(classifier, class_names) -> list[int]:
+    "The classifier's label of each of `class_names`, or a `ValueError` naming the classes it does not know."
+    missing = list(dict.fromkeys(c for c in class_names if c not in classifier.classes))
+    if missing: raise ValueError(f"The classifier does not know {missing}: it knows {classifier.classes}.")
+    return [classifier.classes.index(c) for c in class_names]
+
 def recognizability(model, classifier, classes=None, n=100, temperature=DEFAULT_TEMPERATURE, seed=0):
     "Share of `n` generated sketches per class that `classifier` puts in that class; also sketches, bitmaps, features."
     classes = list(classes or model.classes)
+    _labels_of(classifier, classes)
     sk = generate_batch(model, classes, n, temperature, seed=seed)
     X = sketch_images([s for _, s in sk])
     P, feats = classify(classifier, X)
-    want = np.array([classifier.classes.index(c) for c, _ in sk])
+    want = np.array(_labels_of(classifier, [c for c, _ in sk]))
     per, mean = per_class_accuracy(P, want, classifier.classes)
     return dict(per_class=per, mean=mean, sketches=sk, images=X, features=feats, labels=want)
 
@@ -229,16 +274,29 @@ def _bootstrap(gap, n_boot, seed):
     return float(gap(np.arange)), float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5))
 
 # %% ../nbs/06_evaluate.ipynb #d77e172d
+def _check_sample(v, name) -> np.ndarray:
+    "`v` as a 1-D array of at least one finite number, or a `ValueError` naming `name`."
+    try: x = np.asarray(v, float)
+    except (ValueError, TypeError): x = None
+    if x is None or x.ndim != 1 or not len(x) or not np.isfinite(x).all():
+        raise ValueError(f"{name} must be a non-empty list of finite numbers, not {v!r:.80}")
+    return np.asarray(v)
+
 def median_gap(a, b, n_boot=2000, seed=0):
     "Mean over classes of median(`a[c]`) minus median(`b[c]`), with a bootstrap 95% interval (resampled per class)."
-    if not isinstance(a, dict): a, b = {0: a}, {0: b}
-    a, b = {c: np.asarray(v) for c, v in a.items()}, {c: np.asarray(v) for c, v in b.items()}
+    check_whole(n_boot, "n_boot")
+    one = not isinstance(a, dict)
+    if one: a, b = {0: a}, {0: b}
+    if not isinstance(b, dict) or not all(c in b for c in a):
+        raise ValueError("a and b must be two samples, or two {class: sample} dicts with every class of a in b")
+    a, b = ({c: _check_sample(d[c], s if one else f"{s}[{c!r}]") for c in a} for s, d in (("a", a), ("b", b)))
     def gap(pick): return np.mean([np.median(a[c][pick(len(a[c]))]) - np.median(b[c][pick(len(b[c]))]) for c in a])
     return _bootstrap(gap, n_boot, seed)
 
 # %% ../nbs/06_evaluate.ipynb #2fb473ef
 def near_copy_rate(gen, real, q=5):
     "Mean over classes of the share of `gen[c]` below the `q`th percentile of `real[c]` (real: `q`% by construction)."
+    if not (is_number(q) and 0 <= q <= 100): raise ValueError(f"q must be a percentile from 0 to 100, not {q!r}")
     return float(np.mean([(gen[c] < np.percentile(real[c], q)).mean() for c in gen]))
 
 # %% ../nbs/06_evaluate.ipynb #62a00b5e
@@ -280,6 +338,8 @@ def test_nll(model, test, valid=None):
     head = model.head
     if head.needs_spread and valid is None:
         raise ValueError(f"An {head.name} head needs `valid` items to fit its Gaussian spread.")
+    for name, items in (("test", test), ("valid", valid or [])):
+        _check_labels([y for _, y in items], f"the labels of {name}", len(model.classes))
     batches = ((o, t, m) for o, t, m, _ in _per_sequence(model, valid or [], model.stats))
     sigma = head.fit_spread(batches)
     sums = {}
@@ -294,6 +354,7 @@ def test_nll(model, test, valid=None):
 # %% ../nbs/06_evaluate.ipynb #76645300
 def sketch_lengths(sketches) -> tuple[np.ndarray, np.ndarray]:
     "Points (rows before the end row) and strokes of stroke-5 `sketches`; an unlifted last stroke counts too."
+    sketches = check_sketches(sketches, "sketches", min_count=0)
     points, strokes = [], []
     for s in sketches:
         s = np.asarray(s, np.float32).reshape(-1, 5)
@@ -306,8 +367,7 @@ def sketch_lengths(sketches) -> tuple[np.ndarray, np.ndarray]:
 # %% ../nbs/06_evaluate.ipynb #7c25ed52
 def wasserstein_1d(a, b) -> float:
     "Earth mover's distance between two samples of numbers: the area between their empirical distribution functions."
-    a, b = np.sort(np.asarray(a, float)), np.sort(np.asarray(b, float))
-    if not (len(a) and len(b)): raise ValueError(f"Need two non-empty samples, got {len(a)} and {len(b)} values.")
+    a, b = (np.sort(np.asarray(_check_sample(v, name), float)) for name, v in (("a", a), ("b", b)))
     x = np.sort(np.concatenate([a, b]))
     cdf = lambda v: np.searchsorted(v, x[:-1], "right")/len(v)
     return float((np.abs(cdf(a) - cdf(b))*np.diff(x)).sum())
@@ -315,6 +375,8 @@ def wasserstein_1d(a, b) -> float:
 # %% ../nbs/06_evaluate.ipynb #ead5f9f7
 def profile(classifier, sketches, labels) -> dict:
     "What the distribution comparisons need of stroke-5 drawings: class probabilities, features, points, strokes."
+    sketches = check_sketches(sketches, "sketches", min_count=0)
+    _check_labels(labels, "labels", count=len(sketches))
     probs, features = classify(classifier, sketch_images(sketches))
     points, strokes = sketch_lengths(sketches)
     return dict(probs=probs, features=features, points=points, strokes=strokes, labels=np.asarray(labels, int))
@@ -344,6 +406,7 @@ def _pick(labels, c, k, rng):
 
 def _matched_splits(gen, real, splits, seed):
     "`splits` times: two disjoint real halves `a`, `b`, and per class of `a` as many random rows of `gen`: `{c: rows}`."
+    check_whole(splits, "splits")
     rng = np.random.default_rng(seed)
     for _ in range(splits):
         a, b = split_halves(real["labels"], rng)
@@ -390,10 +453,20 @@ def fsd_infinity(gen, real, fractions=(1, 0.75, 0.5, 0.35, 0.25), repeats=10, se
     return dict(sizes=sizes, fsd_inf=float(line("fsd")[1]), floor_inf=float(line("floor")[1]))
 
 # %% ../nbs/06_evaluate.ipynb #8e1e6477
+def _check_temperatures(temperatures) -> list:
+    "`temperatures` as a list, or a `ValueError` unless it is a non-empty list of temperatures sampling can use."
+    if not (isinstance(temperatures, (list, tuple)) or isinstance(temperatures, np.ndarray) and temperatures.ndim == 1
+            ) or not len(temperatures):
+        raise ValueError(f"temperatures must be a non-empty list of temperatures, e.g. [0.3, 0.6], not "
+                         f"{temperatures!r}")
+    for t in temperatures: check_sampling(t, 2)
+    return list(temperatures)
+
 def judge_sketches(classifier, real, sketches, max_len=250, seed=0, splits=5) -> dict:
     """Generated `(class_name, stroke-5)` sketches against `real` drawings (a `profile`): recognizability (mean, per
     class), runaways (sketches reaching `max_len`), `distribution_match` and the Frechet distance at infinity."""
-    gen = profile(classifier, [s for _, s in sketches], [classifier.classes.index(c) for c, _ in sketches])
+    sketches = check_sketches(sketches, "sketches")
+    gen = profile(classifier, [s for _, s in sketches], _labels_of(classifier, [c for c, _ in sketches]))
     per, mean = per_class_accuracy(gen["probs"], gen["labels"], classifier.classes)
     return dict(recognized=mean, per_class=per, worst=min(per, key=per.get),
                 runaways=int((gen["points"] >= max_len).sum()), n=len(sketches),
@@ -401,6 +474,7 @@ def judge_sketches(classifier, real, sketches, max_len=250, seed=0, splits=5) ->
 
 def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250, seed=0, splits=5) -> list[dict]:
     "`judge_sketches` of `n` sketches a class (default: as many as a real half's largest class) at each temperature."
+    temperatures = _check_temperatures(temperatures)
     n = n or int(np.bincount(real["labels"]).max() + 1)//2
     return [dict(temperature=float(t), **judge_sketches(classifier, real, generate_batch(
         model, list(model.classes), n, t, max_len, seed=seed), max_len, seed, splits)) for t in temperatures]
@@ -427,6 +501,7 @@ def fsd_by_class(gen, real, splits=5, seed=0, size=None) -> dict:
 # %% ../nbs/06_evaluate.ipynb #3f8a11b7
 def fidelity(originals, copies, ks=(1, 5)) -> dict:
     "Share of `copies` (bitmaps, row i a copy of row i of `originals`) whose own original is among their k nearest."
+    originals, copies = _check_rows(originals, "originals", 1), _check_rows(copies, "copies", 1)
     a, b = np.asarray(originals, np.float32)/255, np.asarray(copies, np.float32)/255
     if a.shape != b.shape or len(a) < 2:
         raise ValueError(f"need as many copies as originals (at least 2): {len(b)} copies, {len(a)} originals")

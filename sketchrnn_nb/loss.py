@@ -32,6 +32,9 @@ def pen_nll(pen_logits, targets):
 
 def pen_loss(pen_logits, targets, mask):
     "Masked cross-entropy of pen logits `(B, T, 3)` against the one-hot pen columns of `targets`: $L_p$."
+    if pen_logits.shape[:2] != targets.shape[:2] or mask.shape != targets.shape[:2]:
+        raise ValueError(f"pen logits {tuple(pen_logits.shape)}, targets {tuple(targets.shape)} and mask "
+                         f"{tuple(mask.shape)} must agree on (batch, steps).")
     return _masked_mean(pen_nll(pen_logits, targets), mask)
 
 # %% ../nbs/02_loss.ipynb #8e8700dc

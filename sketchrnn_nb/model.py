@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_model.ipynb #6142fe8b
 from __future__ import annotations
-import dataclasses, inspect, json, math, numbers, operator, os
+import contextlib, dataclasses, inspect, json, math, numbers, operator, os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -17,7 +17,7 @@ from safetensors import safe_open
 import safetensors.torch
 import sketchrnn_nb
 from .data import (START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence,
-                               is_whole, is_number)
+                               is_whole, is_number, check_stroke5)
 
 # %% auto #0
 __all__ = ['HEADS', 'PRECISIONS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'PRETRAINED',
@@ -25,9 +25,9 @@ __all__ = ['HEADS', 'PRECISIONS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETT
            'GMMParams', 'split_gmm', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update', 'NormLSTM', 'make_lstm',
            'Encoder', 'SketchRNN', 'Config', 'model_settings', 'write_safetensors', 'save_checkpoint',
            'read_safetensors', 'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path',
-           'load_pretrained', 'Stepper', 'check_sampling', 'check_seed', 'sample_rows', 'finish_sketch',
-           'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request', 'generate_stream',
-           'generate_batch']
+           'load_pretrained', 'Stepper', 'check_sampling', 'check_seed', 'single_thread', 'sampling_labels',
+           'sampling_latents', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences',
+           'check_request', 'generate_stream', 'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, generator=None, allow_end=True):
@@ -419,6 +419,7 @@ def save_checkpoint(model: SketchRNN, path, config: Config, history=()):
 # %% ../nbs/01_model.ipynb #fbd5f1cb
 def read_safetensors(path) -> tuple[dict, dict]:
     "The tensors and the metadata of the safetensors file `path`, or an error saying why it cannot be read."
+    if not isinstance(path, (str, os.PathLike)): raise ValueError(f"path must be a file path, not {path!r}")
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No checkpoint at {path}.")
     if path.is_dir(): raise ValueError(f"{path} is a folder: name a checkpoint file in it (e.g. best.safetensors).")
@@ -497,6 +498,10 @@ PRETRAINED = ("gmm", "vae")   # the models shipped in the package
 def load_pretrained(device="cpu", name="gmm") -> SketchRNN:
     "The pretrained model `name` shipped with the package (all 10 default classes); `load_pretrained('vae')` works too."
     if device in PRETRAINED and name == "gmm": device, name = "cpu", device   # the name given first
+    if name not in PRETRAINED: raise ValueError(f"There is no pretrained model {name!r}: the package ships {PRETRAINED}.")
+    try: torch.device(device)
+    except (RuntimeError, TypeError):
+        raise ValueError(f"{device!r} is not a torch device: use 'cpu', 'cuda' or 'mps'.") from None
     path = pretrained_path(name)
     if not path.exists():
         raise FileNotFoundError(f"The pretrained model {name!r} is missing from this install ({path}); "
@@ -581,13 +586,44 @@ def _generator(seed, device):
     else: g.manual_seed(seed)
     return g
 
+# %% ../nbs/01_model.ipynb #b10919d7
+@contextlib.contextmanager
+def single_thread(device):
+    "Run torch on one CPU thread inside the block (on a CPU `device`), then as before: MKL's sums depend on the count."
+    n = torch.get_num_threads() if torch.device(device).type == "cpu" else 1
+    if n != 1: torch.set_num_threads(1)
+    try: yield
+    finally:
+        if n != 1: torch.set_num_threads(n)
+
+def sampling_labels(model, labels) -> torch.Tensor:
+    "`labels` as class numbers `(B,)` or class weights `(B, n_classes)` on `model`'s device, checked against its classes."
+    n = len(model.classes)
+    try: t = torch.as_tensor(labels, device=model.device)
+    except (TypeError, ValueError, RuntimeError): t = None
+    if t is not None and t.is_floating_point():
+        ok = t.ndim == 2 and t.shape[1] == n and len(t) and torch.isfinite(t).all() and (t >= 0).all()
+        if ok and (t.sum(1) > 0).all(): return t
+        raise ValueError(f"Class weights must be an (N, {n}) array of finite numbers >= 0, each row with some weight.")
+    if t is None or t.dtype == torch.bool or not t.numel() or t.min() < 0 or t.max() >= n:
+        raise ValueError(f"labels must be class numbers from 0 to {n - 1} (model.label(name) gives one), not {labels!r}")
+    return t.reshape(-1)
+
+def sampling_latents(model, z, B) -> torch.Tensor | None:
+    "`z` as finite float32 latents `(B, z_size)` on `model`'s device (None stays None)."
+    if z is None: return None
+    try: z = torch.as_tensor(z, dtype=torch.float32, device=model.device)
+    except (TypeError, ValueError, RuntimeError): raise ValueError(f"z must be an array of numbers, not {z!r}") from None
+    if z.shape != (B, model.z_size): raise ValueError(f"z must have shape ({B}, {model.z_size}), not {tuple(z.shape)}")
+    if not torch.isfinite(z).all(): raise ValueError("z holds NaN or infinity: latents must be finite (see `encode`).")
+    return z
+
 # %% ../nbs/01_model.ipynb #6615052e
 def _read_prefix(step, prefix, B, dev):
     "Feed the start token and a normalized stroke-5 `prefix` `(k, 5)` through `step`: the state, next input and `k`."
     rows = torch.tensor(START, device=dev)[None]
     if prefix is not None and len(prefix):
-        p = torch.as_tensor(np.asarray(prefix, np.float32).reshape(-1, 5), device=dev)
-        if not torch.isfinite(p).all(): raise ValueError("The prefix holds NaN or infinity: pass finite stroke-5 rows.")
+        p = torch.as_tensor(check_stroke5(prefix, "the prefix"), device=dev)
         if (p[:, 4] == 1).any(): raise ValueError("The prefix contains an end-of-sketch row: pass the rows before it.")
         rows = torch.cat([rows, p])
     state = None
@@ -603,17 +639,19 @@ def sample_rows(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, see
     check_sampling(temperature, max_len)
     model.eval()
     dev = model.device
-    labels = torch.as_tensor(labels, device=dev)
-    labels = labels if labels.is_floating_point() else labels.reshape(-1)   # class numbers, or class weights (blends)
+    labels = sampling_labels(model, labels)   # class numbers, or class weights (blends)
     g, B = _generator(seed, dev), len(labels)
+    z = sampling_latents(model, z, B)
     if model.z_size and z is None: z = torch.randn(B, model.z_size, generator=g, device=dev)
-    step = model.stepper(labels, None if z is None else torch.as_tensor(z, dtype=torch.float32, device=dev))
-    state, x, k = _read_prefix(step, prefix, B, dev)
+    with single_thread(dev):
+        step = model.stepper(labels, z)
+        state, x, k = _read_prefix(step, prefix, B, dev)
     end = torch.tensor(END, device=dev)
     alive, done = torch.arange(B, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
     for t in range(k, max_len):
-        out, state = step(x, state)
-        x = model.head.sample(out, temperature, g, allow_end=t - k >= MIN_MOVES)
+        with single_thread(dev):   # not around the yield: the caller's code keeps its threads
+            out, state = step(x, state)
+            x = model.head.sample(out, temperature, g, allow_end=t - k >= MIN_MOVES)
         ended = x[:, 4] == 1
         x = torch.where(ended[:, None], end, x)  # an end row is exactly (0, 0, 0, 0, 1)
         rows = end.repeat(B, 1)
@@ -654,18 +692,21 @@ def generate_sketch(model, class_name, temperature=DEFAULT_TEMPERATURE, max_len=
 # %% ../nbs/01_model.ipynb #4a5e645b
 def sample_sequences(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, prefix=None, z=None):
     "Every row `sample_rows` yields, stacked per sketch: normalized `(B, steps, 5)`."
-    steps = [rows.cpu().numpy() for rows, _ in sample_rows(model, labels, temperature, max_len, seed, prefix, z)]
+    with single_thread(model.device):   # once for the whole loop: sample_rows then switches nothing
+        steps = [rows.cpu().numpy() for rows, _ in sample_rows(model, labels, temperature, max_len, seed, prefix, z)]
     return np.stack(steps, 1) if steps else np.zeros((len(labels), 0, 5), np.float32)
 
 def check_request(class_names, n):
     "Refuse a request for sketches that names no classes or no positive whole number of sketches."
-    if isinstance(class_names, str) or not len(class_names):
+    names = isinstance(class_names, (list, tuple)) and all(isinstance(c, str) for c in class_names)
+    if not names or not class_names:
         raise ValueError(f"class_names must be a non-empty list of class names, e.g. ['apple'], not {class_names!r}")
     if not is_whole(n, 1): raise ValueError(f"n must be a whole number >= 1 (sketches per class), not {n!r}")
 
 # %% ../nbs/01_model.ipynb #d373c201
 def generate_stream(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, chunk=256):
-    "Yield `(class_name, stroke-5)` for `n` sketches of each of `class_names`, generated `chunk` at a time."
+    """Yield `(class_name, stroke-5)` for `n` sketches of each of `class_names`, generated `chunk` at a time, chunk `k`
+    seeded with `seed + k` (what `sketchrnn_generate` writes)."""
     check_request(class_names, n)
     check_sampling(temperature, max_len)
     if not (chunk is None or is_whole(chunk, 1)):
@@ -680,5 +721,6 @@ def generate_stream(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, ma
             yield model.classes[y], finish_sketch(rows, model.stats)
 
 def generate_batch(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
-    "`n` sketches of each of `class_names`, generated together in one loop: a list of `(class_name, stroke-5 array)`."
+    """`n` sketches of each of `class_names`, generated together in one loop: a list of `(class_name, stroke-5 array)`.
+    Up to 256 sketches in all, the same as `generate_stream`'s (and the command line's); beyond, one batch draws others."""
     return list(generate_stream(model, class_names, n, temperature, max_len, seed, chunk=None))

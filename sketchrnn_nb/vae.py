@@ -6,7 +6,7 @@
 from __future__ import annotations
 import numpy as np
 import torch
-from .data import normalize_sequence
+from .data import normalize_sequence, check_sketches, check_stroke5, check_whole, is_number
 from .model import (Config, SketchRNN, load_checkpoint, model_settings, DEFAULT_TEMPERATURE, check_seed,
                                 check_sampling, sample_sequences, finish_sketch)
 
@@ -44,7 +44,8 @@ def _check_vae(model):
 
 def _as_list(sketches):
     "One stroke-5 array as a list of one; a list as it is."
-    return [sketches] if isinstance(sketches, np.ndarray) and sketches.ndim == 2 else list(sketches)
+    if isinstance(sketches, np.ndarray) and sketches.ndim == 2: return [sketches]
+    return check_sketches(sketches, "drawings", min_count=0)
 
 def sketch_batch(model, sketches):
     "Drawings (stroke-5 arrays in data units) as the encoder reads them: normalized, padded `(N, T, 5)`, and lengths."
@@ -52,10 +53,8 @@ def sketch_batch(model, sketches):
     if not len(sketches): raise ValueError("No drawings to encode: pass at least one stroke-5 array.")
     seqs = []
     for i, s in enumerate(sketches):
-        a = np.asarray(s, np.float32)
-        if a.ndim != 2 or a.shape[1] != 5 or len(a) < 2:
-            raise ValueError(f"Drawing {i} is not a stroke-5 array of at least 2 rows (its shape: {a.shape}).")
-        if not np.isfinite(a).all(): raise ValueError(f"Drawing {i} holds NaN or infinity.")
+        a = check_stroke5(s, f"Drawing {i}")
+        if len(a) < 2: raise ValueError(f"Drawing {i} is a stroke-5 array of {len(a)} rows: it needs at least 2.")
         seqs.append(torch.from_numpy(normalize_sequence(a, model.stats)))
     lengths = torch.tensor([len(s) for s in seqs])
     return torch.nn.utils.rnn.pad_sequence(seqs, batch_first=True).to(model.device), lengths
@@ -64,6 +63,7 @@ def sketch_batch(model, sketches):
 def encode(model, sketches, samples=0, seed=None):
     "The mean of each drawing's latent z, `(N, z_size)`; with `samples`, also `(N, samples, z_size)` draws (seeded)."
     _check_vae(model)
+    check_whole(samples, "samples", 0)
     model.eval()
     mu, logvar = model.encoder(*sketch_batch(model, sketches))
     if not samples: return mu
@@ -75,6 +75,7 @@ def encode(model, sketches, samples=0, seed=None):
 # %% ../nbs/07_vae.ipynb #f77a2d2b
 def class_weights(model, class_name, rows) -> torch.Tensor:
     "`(rows, n_classes)` weights for `class_name`: a name or a `{name: weight}` blend, for all rows or one per row."
+    check_whole(rows, "rows")
     names = class_name if isinstance(class_name, (list, tuple)) else [class_name]*rows
     if len(names) != rows:
         raise ValueError(f"{len(names)} class names for {rows} latent vectors: pass one, or one each.")
@@ -83,15 +84,20 @@ def class_weights(model, class_name, rows) -> torch.Tensor:
         if c is None and len(model.classes) > 1:
             raise ValueError(f"This model draws {len(model.classes)} classes: name the class to draw "
                              f"({model.classes}).")
-        for name, weight in (c.items() if isinstance(c, dict) else [(c or model.classes[0], 1.0)]):
-            w[i, model.label(name)] += weight
+        blend = c.items() if isinstance(c, dict) else [(c or model.classes[0], 1.0)]
+        if not blend or not all(is_number(x) and x >= 0 for _, x in blend) or sum(x for _, x in blend) <= 0:
+            raise ValueError(f"A blend of classes maps names to finite weights >= 0, some above 0, not {c!r}.")
+        for name, weight in blend: w[i, model.label(name)] += weight
     return w
 
 def decode(model, z, class_name=None, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
     "`n` drawings from each latent vector of `z` `(N, z_size)` (a list, row by row), of `class_name` (see above)."
     _check_vae(model)
     check_sampling(temperature, max_len)
-    z = torch.as_tensor(z, dtype=torch.float32, device=model.device)
+    check_whole(n, "n")
+    try: z = torch.as_tensor(z, dtype=torch.float32, device=model.device)
+    except (TypeError, ValueError, RuntimeError):
+        raise ValueError(f"z must be latent vectors, (N, {model.z_size}) numbers (see `encode`), not {z!r}") from None
     z = z[None] if z.ndim == 1 else z
     if z.ndim != 2 or z.shape[1] != model.z_size:
         raise ValueError(f"z must have shape (N, {model.z_size}), not {tuple(z.shape)}.")
@@ -109,7 +115,8 @@ def variations(model, sketch, class_name=None, n=9, temperature=DEFAULT_TEMPERAT
                seed=None):
     """`n` drawings like `sketch`: drawn from z's sampled from its posterior, its spread scaled by `spread`; for a
     list of sketches (and a class name each), `n` of each in one batch, sketch by sketch."""
-    if not (isinstance(spread, (int, float)) and spread >= 0): raise ValueError(f"spread must be >= 0, not {spread!r}")
+    if not (is_number(spread) and spread >= 0): raise ValueError(f"spread must be a finite number >= 0, not {spread!r}")
+    check_whole(n, "n")
     sketches = _as_list(sketch)
     mu, zs = encode(model, sketches, samples=n, seed=seed)
     z = (mu[:, None] + (zs - mu[:, None])*spread).reshape(-1, model.z_size)
@@ -118,6 +125,7 @@ def variations(model, sketch, class_name=None, n=9, temperature=DEFAULT_TEMPERAT
 
 def slerp(a, b, t):
     "Spherical interpolation from `a` to `b` at fraction `t` (straight, `lerp`, when they point the same way)."
+    if a.shape != b.shape: raise ValueError(f"slerp needs latents of one shape, not {tuple(a.shape)}, {tuple(b.shape)}")
     omega = torch.arccos(torch.clamp(torch.dot(a/a.norm(), b/b.norm()), -1, 1))
     if omega.abs() < 1e-6: return (1 - t)*a + t*b
     return (torch.sin((1 - t)*omega)*a + torch.sin(t*omega)*b)/torch.sin(omega)

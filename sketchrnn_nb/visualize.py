@@ -19,9 +19,10 @@ from fastcore.basics import patch
 from matplotlib import animation
 from matplotlib.collections import LineCollection
 from PIL import Image, ImageDraw
-from .data import as_strokes, pens_until_end, atomic_write
+from .data import (as_strokes, pens_until_end, atomic_write, check_sketches, check_positive, check_whole,
+                               is_number, is_whole)
 from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, generate_batch, generate_steps,
-                                generate_sketch)
+                                generate_sketch, check_sampling)
 
 # %% auto #0
 __all__ = ['sketch_view', 'draw_strokes', 'save_figure', 'plot_sketches', 'plot_stroke_grid', 'compare_generated_real',
@@ -88,9 +89,12 @@ def save_figure(fig, path):
 # %% ../nbs/04_visualize.ipynb #ff8a0f7f
 def plot_sketches(sketches, titles=None, ncols=None, size=1.6, path=None, suptitle=None, color="black"):
     "A grid of sketches with optional titles, saved to `path` (.png or .svg) when given."
+    sketches = check_sketches(sketches, "sketches to plot")
     n = len(sketches)
-    if n == 0: raise ValueError("No sketches to plot: pass at least one.")
-    ncols = ncols or min(n, 10)
+    if titles is not None and len(titles) != n:
+        raise ValueError(f"{len(titles)} titles for {n} sketches: give one each.")
+    check_positive(size, "size")
+    ncols = check_whole(ncols, "ncols") if ncols is not None else min(n, 10)
     nrows = int(np.ceil(n/ncols))
     fig, axs = plt.subplots(nrows, ncols, figsize=(size*ncols, size*nrows + (0.4 if suptitle else 0)), squeeze=False)
     for i, ax in enumerate(axs.flat):
@@ -104,6 +108,7 @@ def plot_sketches(sketches, titles=None, ncols=None, size=1.6, path=None, suptit
 def plot_stroke_grid(sketch, grid=(4, 5), class_name=None, out_dir=None, size=1.6, color="black"):
     "`sketch` drawn up to evenly spaced steps, a cell each, the last finished, saved as `out_dir/<class>_grid.png`."
     rows, cols = grid
+    check_whole(rows, "grid rows"), check_whole(cols, "grid columns"), check_positive(size, "size")
     strokes = as_strokes(sketch)
     n = sum(s.shape[1] for s in strokes)
     if n == 0: raise ValueError("Empty sketch: it has no points to draw step by step.")
@@ -122,6 +127,9 @@ def plot_stroke_grid(sketch, grid=(4, 5), class_name=None, out_dir=None, size=1.
 def _real_by_class(real, classes):
     "Drawings per class name from a mapping or from `(sequence, label)` items labelled by index into `classes`."
     if hasattr(real, "keys"): return {c: list(real.get(c, [])) for c in classes}
+    if not isinstance(real, (list, tuple)) or not all(isinstance(r, (list, tuple)) and len(r) == 2 for r in real):
+        raise ValueError("real must map class names to drawings, or be a list of (stroke-5, label) items, "
+                         f"not {type(real).__name__}")
     out = {c: [] for c in classes}
     for s, y in real:
         if int(y) < len(classes): out[classes[int(y)]].append(s)
@@ -151,6 +159,9 @@ def compare_generated_real(model, real, classes=None, n=3, temperature=DEFAULT_T
 # %% ../nbs/04_visualize.ipynb #3c448a2c
 def sketch_to_svg(sketch, size=256, stroke_width=2.5, color="black", margin=8):
     "A standalone SVG document of `sketch` (stroke-5 or strokes), one `<path>` per stroke, fitted in a `size` square."
+    check_positive(size, "size"), check_positive(stroke_width, "stroke_width")
+    if not (is_number(margin) and 0 <= margin < size/2):
+        raise ValueError(f"margin must be a number from 0 up to size/2, not {margin!r}")
     strokes = as_strokes(sketch)
     centre, half = sketch_view(strokes, margin=1.0)
     scale = (size/2 - margin)/half
@@ -174,7 +185,8 @@ def save_svg(sketch, path, **kwargs):
 # %% ../nbs/04_visualize.ipynb #86e4ac7c
 def sketch_animation(sketches, titles=None, ncols=None, size=1.6, hold=10, every=1, interval=50, color="black"):
     "A `FuncAnimation` of `sketches` being drawn, `every` points a frame, holding the finished drawing `hold` frames."
-    strokes = [as_strokes(s) for s in sketches]
+    check_whole(every, "every"), check_whole(hold, "hold", 0), check_positive(interval, "interval")
+    strokes = [as_strokes(s) for s in check_sketches(sketches, "sketches to animate")]
     fig = plot_sketches(strokes, titles, ncols, size, color=color)
     axes = [ax for ax in fig.axes if ax.collections][:len(strokes)]
     n_pts = max(sum(s.shape[1] for s in st) for st in strokes)
@@ -189,6 +201,7 @@ def sketch_animation(sketches, titles=None, ncols=None, size=1.6, hold=10, every
 # %% ../nbs/04_visualize.ipynb #6568185d
 def animate_sketches(sketches, path, titles=None, ncols=None, size=1.6, fps=20, hold=10, every=1):
     "Write a GIF of `sketches` being drawn point by point (Pillow's writer: no ffmpeg)."
+    check_positive(fps, "fps")
     anim = sketch_animation(sketches, titles, ncols, size, hold, every)
     return atomic_write(path, lambda tmp: anim.save(tmp, writer=animation.PillowWriter(fps=fps)))
 
@@ -221,6 +234,9 @@ def animation_html(sketches, titles=None, ncols=None, size=2.0, fps=15, hold=6, 
 # %% ../nbs/04_visualize.ipynb #fd8a00ef
 def plot_training_history(history, path=None):
     "Train and validation loss per epoch, and the learning rate on a second axis, saved to `path` if given."
+    keys = ("epoch", "train_loss", "valid_loss", "lr")
+    if not history or not all(isinstance(h, dict) and all(is_number(h.get(k)) for k in keys) for h in history):
+        raise ValueError(f"history must be a list of epochs, each a dict of numbers {keys} (as train_model returns).")
     ep = [h["epoch"] for h in history]
     fig, ax = plt.subplots(figsize=(7, 4))
     ax.plot(ep, [h["train_loss"] for h in history], "o-", label="train")
@@ -254,7 +270,8 @@ def stage_starts(history) -> list[tuple[int, str | None]]:
 # %% ../nbs/04_visualize.ipynb #5823849e
 def _stroke5_segments(seq):
     "Absolute points `(N, 2)` of stroke-5 rows up to an end row, the drawn segments `(i, i + 1)`, and the stroke ends."
-    seq, pen, stop = pens_until_end(np.asarray(seq, np.float32).reshape(-1, 5))
+    a = np.asarray(seq, np.float32) if len(seq) else np.zeros((0, 5), np.float32)   # no rows yet: nothing drawn
+    seq, pen, stop = pens_until_end(a)
     xy, down = np.cumsum(seq[:stop, :2], 0), pen[:stop] == 0
     seg = np.flatnonzero(down[:-1])                       # pen down after point i: i -> i + 1 is drawn
     ends = np.flatnonzero(~np.r_[False, down[:-1]] | ~down)  # first and last points of strokes (dots too)
@@ -264,6 +281,7 @@ def _stroke5_segments(seq):
 def render_frame(rows, size=320, lw=3, min_span=256, pen=True, finished=False, prefix=0, prefix_color=(0, 0, 0),
                  color=(0, 0, 0), view=None) -> bytes:
     "PNG bytes of stroke-5 `rows` (denormalized): the first `prefix` rows in `prefix_color`, the rest in `color`."
+    check_whole(size, "size"), check_positive(lw, "lw"), check_positive(min_span, "min_span")
     xy, seg, ends = _stroke5_segments(rows)
     centre, half = view or sketch_view([xy.T] if len(xy) else [], min_half=min_span/2, margin=1.1)
     s = 2                                                   # draw at twice the size, then downsample: smooth lines
@@ -302,6 +320,7 @@ def app_model(model=None, class_name=None):
 # %% ../nbs/04_visualize.ipynb #bae65095
 def class_dropdown(model, class_name=None):
     "A dropdown of the classes `model` draws, set to `class_name` (default: the first)."
+    if class_name is not None: model.label(class_name)   # an unknown class: the error lists the ones it knows
     return W.Dropdown(options=list(model.classes), value=class_name or model.classes[0], description="class")
 
 # %% ../nbs/04_visualize.ipynb #d9301025
@@ -332,6 +351,9 @@ def play_controls(play, what="the drawing"):
 class LiveGeneration(WidgetApp):
     "An ipywidgets app that shows `model` drawing a sketch, one model step per frame (see `live_generation`)."
     def __init__(self, model, class_name=None, temperature=DEFAULT_TEMPERATURE, seed=0, fps=30, max_len=250, size=320):
+        if not (is_whole(fps, 1) and fps <= 60):
+            raise ValueError(f"fps must be a whole number from 1 to 60, not {fps!r}")
+        check_sampling(temperature, max_len), check_whole(size, "size")
         self.model, self.max_len, self.size = model, max_len, size
         self.cls = class_dropdown(model, class_name)
         self.temperature = temperature_slider(temperature)
