@@ -13,8 +13,8 @@ from fastcore.basics import patch
 from .data import (END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, as_stroke5,
                                pens_until_end, download_quickdraw_data, is_number, is_whole, check_whole,
                                check_positive, check_stroke5, check_sketches)
-from .model import (DEFAULT_TEMPERATURE, check_request, check_sampling, generate_batch, sample_sequences,
-                                finish_sketch, load_pretrained)
+from .model import (DEFAULT_TEMPERATURE, check_request, check_temperatures, generate_batch,
+                                sample_sequences, finish_sketch, load_pretrained)
 from .vae import variations, interpolate
 from .visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, play_controls,
     save_figure, draw_strokes, plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)
@@ -25,19 +25,10 @@ __all__ = ['SCENE_UNITS', 'MAX_SCENE_DEPTH', 'temperature_grid', 'RefinementDemo
            'morph_app', 'Scene', 'compose_scene', 'multi_object_composition_demo']
 
 # %% ../nbs/05_bonus.ipynb #4749e201
-def _check_temperatures(temperatures) -> list:
-    "`temperatures` as a list, or a `ValueError` unless it is a non-empty list of temperatures sampling can use."
-    if not (isinstance(temperatures, (list, tuple)) or isinstance(temperatures, np.ndarray) and temperatures.ndim == 1
-            ) or not len(temperatures):
-        raise ValueError(f"temperatures must be a non-empty list of temperatures, e.g. [0.3, 0.6], not "
-                         f"{temperatures!r}")
-    for t in temperatures: check_sampling(t, 2)
-    return list(temperatures)
-
 def temperature_grid(model, class_name, temperatures=(0.3, 0.6, 0.9), n=3, seed=0, path=None):
     "A row of `n` sketches of `class_name` per temperature, seeds shared across rows; saved to `path` if given."
     sketches, titles = [], []
-    for t in _check_temperatures(temperatures):
+    for t in check_temperatures(temperatures):
         sketches += [s for _, s in generate_batch(model, [class_name], n, t, seed=seed)]
         titles += [f"T={t:g}"] + [""]*(n - 1)
     return plot_sketches(sketches, titles, ncols=n, path=path, suptitle=class_name)

@@ -132,10 +132,10 @@ def sketchrnn_data(argv=None):
           f"offset std (train): dx {stats['std'][0]:.2f}, dy {stats['std'][1]:.2f}")
 
 # %% ../nbs/08_cli.ipynb #4b7499bb
-EXIT_CODES = """exit status: 0 trained; 1 a file could not be written or a process failed; 2 bad settings or run folder
-(nothing was written); 3 the data cannot train a model; 4 the loss diverged; 5 nothing to do (the run already ended); 130
-interrupted by Ctrl-C or SIGTERM (resume with --resume). The same with --nproc N; under torchrun, which reports any
-failure as its own exit status 1, these codes are the workers'."""
+EXIT_CODES = """exit status: 0 trained; 1 a file could not be written or a process failed; 2 bad settings or run
+folder (nothing was written); 3 the data cannot train a model; 4 the loss diverged; 5 nothing to do (the run already
+ended); 130 interrupted by Ctrl-C or SIGTERM (resume with --resume). The same with --nproc N; under torchrun, which
+reports any failure as its own exit status 1, these codes are the workers'."""
 
 def train_parser() -> argparse.ArgumentParser:
     "The flags of `sketchrnn_train`: every `Config` setting, and how to treat the run folder."
@@ -162,7 +162,8 @@ def sketchrnn_train(argv=None):
     "Command line: train a SketchRNN; every `Config` setting is a flag."
     p = train_parser()
     args = vars(p.parse_args(argv))
-    resume, warm, overwrite, quiet, nproc = (args.pop(k) for k in ("resume", "warm_start", "overwrite", "quiet", "nproc"))
+    resume, warm, overwrite, quiet, nproc = (args.pop(k) for k in
+                                             ("resume", "warm_start", "overwrite", "quiet", "nproc"))
     config = parse_config(p, args)
     try: device = pick_device(config.device)
     except ValueError as e: p.error(str(e))
@@ -225,8 +226,8 @@ def generate_parser() -> argparse.ArgumentParser:
     p.add_argument("--temperature", type=_checked(float, lambda t: check_sampling(t, 2)), default=DEFAULT_TEMPERATURE,
                    help=f"sampling temperature ({TEMPERATURE_GUIDE}; default: {DEFAULT_TEMPERATURE})")
     p.add_argument("--seed", type=_checked(int, check_seed), default=None,
-                   help="random seed, for the same sketches again: they are drawn 256 at a time, the k-th 256 with seed + "
-                        "k, as generate_stream draws them (default: drawn, and recorded)")
+                   help="random seed, for the same sketches again: they are drawn 256 at a time, the k-th 256 with "
+                        "seed + k, as generate_stream draws them (default: drawn, and recorded)")
     p.add_argument("--max-len", dest="max_len", type=_checked(int, lambda n: check_sampling(1.0, n)), default=250,
                    help="most points a sketch (default: 250)")
     p.add_argument("--checkpoint", default=None, help="model checkpoint (default: the shipped model named by --model)")
@@ -251,7 +252,7 @@ def _same_file(a, b) -> bool:
     except OSError: return Path(a).resolve() == Path(b).resolve()
 
 def check_generate_files(a: argparse.Namespace):
-    "Refuse `sketchrnn_generate` flags that clash: `--vary` without `--from`, `--classes` with it, outputs naming inputs."
+    "Refuse `sketchrnn_generate` flags that clash: `--vary` without `--from`, `--classes` with it, aliased files."
     if a.vary and a.source is None: raise ValueError("--vary varies the drawings of --from: add --from FILE.ndjson")
     if a.source is not None and a.classes is not None:
         raise ValueError("--classes and --from exclude each other: --from redraws the classes its drawings name")

@@ -15,7 +15,7 @@ from .data import (as_strokes, default_cache_dir, collate_fn, QuickDrawDataset, 
                                download_file, is_sample, quickdraw_url, user_cache_dir, check_classes, check_sketches,
                                check_whole, is_number)
 from .loss import pen_nll, per_sequence_mean
-from .model import DEFAULT_TEMPERATURE, check_sampling, generate_batch
+from .model import DEFAULT_TEMPERATURE, check_temperatures, generate_batch
 
 # %% auto #0
 __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'nearest_rows', 'SketchClassifier', 'class_images',
@@ -453,15 +453,6 @@ def fsd_infinity(gen, real, fractions=(1, 0.75, 0.5, 0.35, 0.25), repeats=10, se
     return dict(sizes=sizes, fsd_inf=float(line("fsd")[1]), floor_inf=float(line("floor")[1]))
 
 # %% ../nbs/06_evaluate.ipynb #8e1e6477
-def _check_temperatures(temperatures) -> list:
-    "`temperatures` as a list, or a `ValueError` unless it is a non-empty list of temperatures sampling can use."
-    if not (isinstance(temperatures, (list, tuple)) or isinstance(temperatures, np.ndarray) and temperatures.ndim == 1
-            ) or not len(temperatures):
-        raise ValueError(f"temperatures must be a non-empty list of temperatures, e.g. [0.3, 0.6], not "
-                         f"{temperatures!r}")
-    for t in temperatures: check_sampling(t, 2)
-    return list(temperatures)
-
 def judge_sketches(classifier, real, sketches, max_len=250, seed=0, splits=5) -> dict:
     """Generated `(class_name, stroke-5)` sketches against `real` drawings (a `profile`): recognizability (mean, per
     class), runaways (sketches reaching `max_len`), `distribution_match` and the Frechet distance at infinity."""
@@ -474,7 +465,7 @@ def judge_sketches(classifier, real, sketches, max_len=250, seed=0, splits=5) ->
 
 def temperature_sweep(model, classifier, real, temperatures, n=None, max_len=250, seed=0, splits=5) -> list[dict]:
     "`judge_sketches` of `n` sketches a class (default: as many as a real half's largest class) at each temperature."
-    temperatures = _check_temperatures(temperatures)
+    temperatures = check_temperatures(temperatures)
     n = n or int(np.bincount(real["labels"]).max() + 1)//2
     return [dict(temperature=float(t), **judge_sketches(classifier, real, generate_batch(
         model, list(model.classes), n, t, max_len, seed=seed), max_len, seed, splits)) for t in temperatures]

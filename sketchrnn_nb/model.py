@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_model.ipynb #6142fe8b
 from __future__ import annotations
-import contextlib, dataclasses, inspect, json, math, numbers, operator, os
+import contextlib, dataclasses, inspect, json, math, operator, os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -25,9 +25,9 @@ __all__ = ['HEADS', 'PRECISIONS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETT
            'GMMParams', 'split_gmm', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update', 'NormLSTM', 'make_lstm',
            'Encoder', 'SketchRNN', 'Config', 'model_settings', 'write_safetensors', 'save_checkpoint',
            'read_safetensors', 'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path',
-           'load_pretrained', 'Stepper', 'check_sampling', 'check_seed', 'single_thread', 'sampling_labels',
-           'sampling_latents', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences',
-           'check_request', 'generate_stream', 'generate_batch']
+           'load_pretrained', 'Stepper', 'check_sampling', 'check_temperatures', 'check_seed', 'single_thread',
+           'sampling_labels', 'sampling_latents', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch',
+           'sample_sequences', 'check_request', 'generate_stream', 'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, generator=None, allow_end=True):
@@ -365,7 +365,8 @@ SETTING_RULES = {   # setting: (test, what it must be)
     "enc_hidden_size": (lambda v: is_whole(v, 1), "a whole number >= 1"),
     **{k: (lambda v: is_number(v) and v >= 0, "a finite number >= 0") for k in ("kl_weight", "kl_weight_start",
                                                                              "kl_tolerance")},
-    **{k: (lambda v: is_number(v) and 0 < v <= 1, "a number above 0, at most 1") for k in ("lr_decay", "kl_decay_rate")},
+    **{k: (lambda v: is_number(v) and 0 < v <= 1, "a number above 0, at most 1")
+       for k in ("lr_decay", "kl_decay_rate")},
     "seed": (lambda v: is_whole(v, 0) and v < 2**32, "a whole number from 0 to 2**32 - 1"),
     "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),
     "out_dir": (lambda v: isinstance(v, str) and v.strip() != "", "a folder"),
@@ -423,7 +424,8 @@ def read_safetensors(path) -> tuple[dict, dict]:
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"No checkpoint at {path}.")
     if path.is_dir(): raise ValueError(f"{path} is a folder: name a checkpoint file in it (e.g. best.safetensors).")
-    if not path.is_file(): raise ValueError(f"{path} is not a regular file (a pipe or a device?): name a checkpoint file.")
+    if not path.is_file():
+        raise ValueError(f"{path} is not a regular file (a pipe or a device?): name a checkpoint file.")
     try:
         with safe_open(str(path), framework="pt", device="cpu") as f:
             return {k: f.get_tensor(k) for k in f.keys()}, f.metadata() or {}
@@ -498,7 +500,8 @@ PRETRAINED = ("gmm", "vae")   # the models shipped in the package
 def load_pretrained(device="cpu", name="gmm") -> SketchRNN:
     "The pretrained model `name` shipped with the package (all 10 default classes); `load_pretrained('vae')` works too."
     if device in PRETRAINED and name == "gmm": device, name = "cpu", device   # the name given first
-    if name not in PRETRAINED: raise ValueError(f"There is no pretrained model {name!r}: the package ships {PRETRAINED}.")
+    if name not in PRETRAINED:
+        raise ValueError(f"There is no pretrained model {name!r}: the package ships {PRETRAINED}.")
     try: torch.device(device)
     except (RuntimeError, TypeError):
         raise ValueError(f"{device!r} is not a torch device: use 'cpu', 'cuda' or 'mps'.") from None
@@ -569,6 +572,15 @@ def check_sampling(temperature, max_len):
                          f"to 1), not {temperature!r}")
     if not is_whole(max_len, 2): raise ValueError(f"max_len must be a whole number >= 2, not {max_len!r}")
 
+def check_temperatures(temperatures) -> list:
+    "`temperatures` as a list, or a `ValueError` unless it is a non-empty list of temperatures sampling can use."
+    if not (isinstance(temperatures, (list, tuple)) or isinstance(temperatures, np.ndarray) and temperatures.ndim == 1
+            ) or not len(temperatures):
+        raise ValueError(f"temperatures must be a non-empty list of temperatures, e.g. [0.3, 0.6], not "
+                         f"{temperatures!r}")
+    for t in temperatures: check_sampling(t, 2)
+    return list(temperatures)
+
 # %% ../nbs/01_model.ipynb #df8a8b06
 def check_seed(seed):
     "`seed` as an int, or None; refuse anything but a whole number from 0 to 2**63 - 1."
@@ -597,7 +609,7 @@ def single_thread(device):
         if n != 1: torch.set_num_threads(n)
 
 def sampling_labels(model, labels) -> torch.Tensor:
-    "`labels` as class numbers `(B,)` or class weights `(B, n_classes)` on `model`'s device, checked against its classes."
+    "`labels` as class numbers `(B,)` or class weights `(B, n_classes)` on `model`'s device, checked against it."
     n = len(model.classes)
     try: t = torch.as_tensor(labels, device=model.device)
     except (TypeError, ValueError, RuntimeError): t = None
@@ -606,14 +618,15 @@ def sampling_labels(model, labels) -> torch.Tensor:
         if ok and (t.sum(1) > 0).all(): return t
         raise ValueError(f"Class weights must be an (N, {n}) array of finite numbers >= 0, each row with some weight.")
     if t is None or t.dtype == torch.bool or not t.numel() or t.min() < 0 or t.max() >= n:
-        raise ValueError(f"labels must be class numbers from 0 to {n - 1} (model.label(name) gives one), not {labels!r}")
+        raise ValueError(f"labels must be class numbers from 0 to {n - 1} (model.label gives one), not {labels!r}")
     return t.reshape(-1)
 
 def sampling_latents(model, z, B) -> torch.Tensor | None:
     "`z` as finite float32 latents `(B, z_size)` on `model`'s device (None stays None)."
     if z is None: return None
     try: z = torch.as_tensor(z, dtype=torch.float32, device=model.device)
-    except (TypeError, ValueError, RuntimeError): raise ValueError(f"z must be an array of numbers, not {z!r}") from None
+    except (TypeError, ValueError, RuntimeError):
+        raise ValueError(f"z must be an array of numbers, not {z!r}") from None
     if z.shape != (B, model.z_size): raise ValueError(f"z must have shape ({B}, {model.z_size}), not {tuple(z.shape)}")
     if not torch.isfinite(z).all(): raise ValueError("z holds NaN or infinity: latents must be finite (see `encode`).")
     return z
@@ -722,5 +735,5 @@ def generate_stream(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, ma
 
 def generate_batch(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
     """`n` sketches of each of `class_names`, generated together in one loop: a list of `(class_name, stroke-5 array)`.
-    Up to 256 sketches in all, the same as `generate_stream`'s (and the command line's); beyond, one batch draws others."""
+    Up to 256 sketches in all, the same as `generate_stream`'s (and the command line's); past that, other ones."""
     return list(generate_stream(model, class_names, n, temperature, max_len, seed, chunk=None))

@@ -220,7 +220,7 @@ def main_first(self: Processes, fn):
 # %% ../nbs/03_train.ipynb #15569cf9
 @patch
 def silent_processes(self: Processes, wait=5.0) -> list[int]:
-    "After an exchange failed: the processes that do not say, through the rendezvous store, within `wait` s, that they run."
+    "After a failed exchange: the processes that do not tell the rendezvous store, within `wait` s, that they run."
     store = dist.distributed_c10d._get_default_store()
     store.set(f"sketchrnn/answering/{self.rank}", "1")
     keys, end = {r: f"sketchrnn/answering/{r}" for r in range(self.world_size)}, time.monotonic() + wait
@@ -232,7 +232,7 @@ def stalls_named(procs: Processes):
     "Turn an exchange that failed because another process stopped answering into a `ProcessesStalled` naming it."
     try: yield
     except TrainingError: raise
-    except RuntimeError as e:
+    except RuntimeError:
         if procs.world_size == 1 or not (silent := procs.silent_processes()): raise
         raise ProcessesStalled(
             f"Process {', '.join(map(str, silent))} of {procs.world_size} stopped answering (for "
@@ -492,7 +492,7 @@ def read_resume_meta(path) -> dict:
         raise _damaged_resume(path, e) from None
     return meta
 
-def _missing(tensors, meta, model, opt, generators, average) -> list[str]:
+def _missing(tensors, meta, model, generators, average) -> list[str]:
     "The tensors a complete resume file for these objects holds and `tensors` lacks."
     want = [f"model.{k}" for k in model.state_dict()] + ["rng.torch"]
     want += [f"rng.loader.{i}" for i in range(len(generators))]
@@ -502,12 +502,12 @@ def _missing(tensors, meta, model, opt, generators, average) -> list[str]:
     return [k for k in want if k not in tensors]
 
 def load_resume(path, model, opt, sched, generators, average=None) -> dict:
-    """Restore what `save_resume` wrote into `model`, `opt`, `sched`, the generators (and `average`); return its `state`.
-    A file that lacks any of it is refused: the run would go on, but not exactly."""
+    """Restore what `save_resume` wrote into `model`, `opt`, `sched`, the generators (and `average`); return its
+    `state`. A file that lacks any of it is refused: the run would go on, but not exactly."""
     meta = read_resume_meta(path)
     try:
         tensors, _ = read_safetensors(path)
-        if (missing := _missing(tensors, meta, model, opt, generators, average)):
+        if (missing := _missing(tensors, meta, model, generators, average)):
             raise ValueError(f"it lacks {len(missing)} tensors ({', '.join(missing[:3])}...)")
         model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
         if average is not None:

@@ -324,6 +324,16 @@ def test_nproc_ctrl_c_exits_130_in_one_line(tmp_path):
     assert p.returncode == 130 and "--resume" in err and "Traceback" not in err, err[-3000:]
 
 
+def rank_process(rank) -> int:
+    "The process id of the torchrun worker of `rank` (found by its environment in /proc)."
+    for d in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            env = (d/"environ").read_bytes().split(b"\0")
+            if d.name.isdigit() and f"RANK={rank}".encode() in env and b"TORCHELASTIC_RUN_ID" in b" ".join(env):
+                return int(d.name)
+    raise LookupError(f"no process of rank {rank}")
+
+
 def test_a_stalled_process_is_named_and_every_process_stops(tmp_path):
     "torchrun, 2 processes; process 1 is stopped (SIGSTOP) mid-run: process 0 gives up after the collective timeout."
     folder = tmp_path/"r"
@@ -333,10 +343,7 @@ def test_a_stalled_process_is_named_and_every_process_stops(tmp_path):
                          start_new_session=True)
     deadline = time.time() + 120
     while not (folder/"resume.safetensors").exists() and time.time() < deadline: time.sleep(0.05)
-    worker = next(pid for pid in map(int, subprocess.run(["pgrep", "-f", "sketchrnn_train"], capture_output=True,
-                                                         text=True).stdout.split())
-                  if b"RANK=1\0" in Path(f"/proc/{pid}/environ").read_bytes() and b"LOCAL_RANK" in
-                  Path(f"/proc/{pid}/environ").read_bytes())
+    worker = rank_process(1)
     os.kill(worker, signal.SIGSTOP)
     t0 = time.time()
     try: _, err = p.communicate(timeout=150)
