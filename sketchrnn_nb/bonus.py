@@ -160,15 +160,9 @@ def _pen_canvas(size, down, move, up):
     return canvas
 
 # %% ../nbs/05_bonus.ipynb #26b4ae01
-def _blank(size) -> bytes:
-    "A white square PNG of `size` pixels: an empty panel."
-    buf = io.BytesIO()
-    Image.new("RGB", (size, size), "white").save(buf, format="PNG", compress_level=1)
-    return buf.getvalue()
-
 _PAD_HINT = "Draw on the canvas, then press <b>complete</b> or <b>variations</b>."
-_BLANK = _blank(160)   # an empty completion panel
-_BLANK_SMALL = _blank(100)   # an empty variation panel
+_BLANK = render_frame([], 160)   # an empty completion panel
+_BLANK_SMALL = render_frame([], 100)   # an empty variation panel
 
 class DrawingPad(WidgetApp):
     "A canvas to draw on, and the model's completions of the drawing, animated (see `drawing_pad`)."
