@@ -62,6 +62,9 @@ def test_notebook_starts_with_colab_badge_and_install_cell(nb):
     assert "enable_custom_widget_manager()" in src
     body = src.split('if "google.colab" in sys.modules:')[1]
     assert all(l.startswith("    ") for l in body.strip("\n").splitlines())   # does nothing outside Colab
+    imports = [i for i, c in enumerate(cells) if c.cell_type == "code" and "sketchrnn_nb" in c.source
+               and "google.colab" not in c.source and re.search(r"^\s*(from|import) ", c.source, re.M)]
+    assert imports and min(imports) > title + 2, f"cell {min(imports)} imports the package before Colab installs it"
 
 def test_colab_install_cell_does_nothing_elsewhere():
     src = next(c.source for c in nbformat.read(NOTEBOOKS[0], 4).cells if "google.colab" in c.source)
