@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_cli.ipynb #d90d417d
 from __future__ import annotations
-import argparse, contextlib, dataclasses, functools, json, os, secrets, signal, sys, tempfile, threading, time
+import argparse, dataclasses, functools, json, os, secrets, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
@@ -14,15 +14,15 @@ from .data import (download_quickdraw_data, preprocess_data, split_dataset, calc
 from .model import (Config, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
 from .train import (TrainingError, ProcessesStalled, check_items, pick_device, train_model, torchrun_env,
-                                warm_start)
+                                warm_start, sigterm_interrupts)
 from .prepared import prepare_dataset, read_prepared_meta
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 from .vae import reconstruct, variations
 
 # %% auto #0
-__all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config',
-           'sigterm_interrupts', 'command', 'print_prepared', 'sketchrnn_data', 'train_parser', 'sketchrnn_train',
-           'generate_parser', 'check_generate_files', 'write_ndjson', 'read_drawings', 'redraw', 'sketchrnn_generate']
+__all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config', 'command',
+           'print_prepared', 'sketchrnn_data', 'train_parser', 'sketchrnn_train', 'generate_parser',
+           'check_generate_files', 'write_ndjson', 'read_drawings', 'redraw', 'sketchrnn_generate']
 
 # %% ../nbs/08_cli.ipynb #5854eac7
 def parse_setting(field: dataclasses.Field, text: str):
@@ -71,17 +71,6 @@ def _fail(prog, message, code):
     "Print `prog: error: message` to stderr, as argparse does, and exit with `code`."
     print(f"{prog}: error: {message}", file=sys.stderr)
     raise SystemExit(code)
-
-def _terminated(signum, frame): raise KeyboardInterrupt
-
-@contextlib.contextmanager
-def sigterm_interrupts():
-    "Treat SIGTERM (`kill`, a scheduler's stop) as Ctrl-C while the block runs, so a command stops the same clean way."
-    main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGTERM, _terminated) if main else None
-    try: yield
-    finally:
-        if main: signal.signal(signal.SIGTERM, old)
 
 def command(prog):
     """Make a function a command called `prog`: Ctrl-C or SIGTERM exits 130, and an operating-system error exits 1, in

@@ -470,7 +470,10 @@ def save_bin(records, path):
 def resample_stroke(xy, spacing=1.0):
     "Points every `spacing` units along the polyline `xy` (shape `(2, n)`), keeping both ends."
     check_positive(spacing, "spacing")
-    xy = np.asarray(check_strokes([xy], "the polyline")[0], dtype=np.float64)
+    return _resample(np.asarray(check_strokes([xy], "the polyline")[0], dtype=np.float64), spacing)
+
+def _resample(xy, spacing):
+    "`resample_stroke` of a checked float64 `(2, n)` polyline."
     if xy.shape[1] < 2: return xy
     seg = np.hypot(*np.diff(xy, axis=1))
     keep = np.r_[True, seg > 0]
@@ -483,9 +486,16 @@ def resample_stroke(xy, spacing=1.0):
 # %% ../nbs/00_data.ipynb #3a43c6d0
 def rdp(xy, epsilon=2.0):
     "Ramer-Douglas-Peucker simplification of the polyline `xy` (shape `(2, n)`)."
+    return _rdp(np.asarray(check_strokes([xy], "the polyline")[0], dtype=np.float64), _check_epsilon(epsilon))
+
+def _check_epsilon(epsilon):
+    "Refuse an RDP tolerance that is not a finite number >= 0."
     if not (is_number(epsilon) and epsilon >= 0):
         raise ValueError(f"epsilon must be a finite number >= 0, not {epsilon!r}")
-    xy = np.asarray(check_strokes([xy], "the polyline")[0], dtype=np.float64)
+    return epsilon
+
+def _rdp(xy, epsilon):
+    "`rdp` of a checked float64 `(2, n)` polyline."
     n = xy.shape[1]
     if n < 3: return xy
     keep = np.zeros(n, bool)
@@ -513,7 +523,8 @@ def simplify_raw(strokes, epsilon=2.0):
     lo = allp.min(axis=1, keepdims=True)
     span = (allp - lo).max()
     scale = 255.0/span if span > 0 else 1.0
-    return [np.round(rdp(resample_stroke((p - lo)*scale), epsilon)).astype(np.int16) for p in pts]
+    _check_epsilon(epsilon)
+    return [np.round(_rdp(_resample((p - lo)*scale, 1.0), epsilon)).astype(np.int16) for p in pts]
 
 # %% ../nbs/00_data.ipynb #9994918d
 class NdjsonError(ValueError):
@@ -785,7 +796,7 @@ def augment_sequence(seq, rng, scale=0.15, drop=0.1):
     "Random per-axis scaling and random dropping of points inside strokes, as Ha & Eck augment stroke data."
     for name, v in (("scale", scale), ("drop", drop)):
         if not (is_number(v) and 0 <= v < 1): raise ValueError(f"{name} must be a number from 0 up to 1, not {v!r}")
-    seq = check_stroke5(seq).copy()
+    seq = np.array(seq, dtype=np.float32, copy=True)   # the dataset's own checked rows: no check per item
     seq[:, :2] *= rng.uniform(1 - scale, 1 + scale, size=2).astype(np.float32)
     if drop > 0 and len(seq) > 2:
         down = seq[:, 2] == 1

@@ -33,10 +33,10 @@ __all__ = ['COLLECTIVE_TIMEOUT_ENV', 'DIVERGED_LOSS', 'RUN_FILES', 'RUN_EXTRAS',
            'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'ProcessesStalled', 'check_items', 'data_errors',
            'split_items', 'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer',
            'train_step', 'make_scheduler', 'steps_each_batch', 'make_average', 'Processes', 'stalls_named',
-           'torchrun_env', 'collective_timeout', 'join_processes', 'shard', 'epoch_seed', 'run_epoch', 'make_loaders',
-           'loader_generators', 'set_loader_epoch', 'RunLock', 'set_aside', 'settle_replaced', 'claim_run_folder',
-           'save_resume', 'read_resume_meta', 'load_resume', 'plan_start', 'data_fingerprint', 'train_model',
-           'launch_training', 'warm_start']
+           'torchrun_env', 'sigterm_interrupts', 'collective_timeout', 'join_processes', 'shard', 'epoch_seed',
+           'run_epoch', 'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'set_aside',
+           'settle_replaced', 'claim_run_folder', 'save_resume', 'read_resume_meta', 'load_resume', 'plan_start',
+           'data_fingerprint', 'train_model', 'launch_training', 'warm_start']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -248,6 +248,15 @@ def torchrun_env() -> tuple[int, int, int]:
 
 def _interrupt(signum, frame): raise KeyboardInterrupt
 
+@contextlib.contextmanager
+def sigterm_interrupts():
+    "Treat SIGTERM (`kill`, a scheduler's stop, torchrun's) as Ctrl-C while the block runs (in the main thread)."
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGTERM, _interrupt) if main else None
+    try: yield
+    finally:
+        if main: signal.signal(signal.SIGTERM, old)
+
 COLLECTIVE_TIMEOUT_ENV = "SKETCHRNN_COLLECTIVE_TIMEOUT"
 
 def collective_timeout() -> float:
@@ -276,13 +285,11 @@ def join_processes(config: Config):
     joined = not dist.is_initialized()
     if joined: dist.init_process_group("nccl" if device.type == "cuda" else "gloo",
                                        timeout=datetime.timedelta(seconds=collective_timeout()))
-    handled = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGTERM, _interrupt) if handled else None
     try:
-        yield Processes(dist.get_rank(), dist.get_world_size(), device)
-        if joined: dist.barrier()   # leave together: one that leaves early can abort its partner's gloo threads
+        with sigterm_interrupts():
+            yield Processes(dist.get_rank(), dist.get_world_size(), device)
+            if joined: dist.barrier()   # leave together: one that leaves early can abort its partner's gloo threads
     finally:
-        if handled: signal.signal(signal.SIGTERM, old)
         if joined: dist.destroy_process_group()
 
 # %% ../nbs/03_train.ipynb #66356409

@@ -83,7 +83,7 @@ def draw_strokes(sketch, ax=None, color="black", lw=1.5, title=None, cmap="virid
 # %% ../nbs/04_visualize.ipynb #bc4bc88f
 def save_figure(fig, path):
     "Save `fig` to `path` (PNG, SVG, ...) if a path is given, creating its folder, and return `fig`."
-    if path: atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=100, format=Path(path).suffix[1:].lower() or None))
+    if path: atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=100))   # the temporary name keeps the suffix
     return fig
 
 # %% ../nbs/04_visualize.ipynb #ff8a0f7f
