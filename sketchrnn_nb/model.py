@@ -20,14 +20,15 @@ from .data import (START, END, DEFAULT_CLASSES, atomic_write, check_classes, den
                                is_whole, is_number, check_stroke5)
 
 # %% auto #0
-__all__ = ['HEADS', 'PRECISIONS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT', 'PRETRAINED',
-           'DEFAULT_TEMPERATURE', 'TEMPERATURE_GUIDE', 'MIN_MOVES', 'MAX_TEMPERATURE', 'sample_pen', 'Head', 'MSEHead',
-           'GMMParams', 'split_gmm', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update', 'NormLSTM', 'make_lstm',
-           'Encoder', 'SketchRNN', 'Config', 'model_settings', 'write_safetensors', 'save_checkpoint',
-           'read_safetensors', 'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path',
-           'load_pretrained', 'Stepper', 'check_sampling', 'check_temperatures', 'check_seed', 'single_thread',
-           'sampling_labels', 'sampling_latents', 'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch',
-           'sample_sequences', 'check_request', 'generate_stream', 'generate_batch']
+__all__ = ['HEADS', 'PRECISIONS', 'ENCODERS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT',
+           'PRETRAINED', 'DEFAULT_TEMPERATURE', 'TEMPERATURE_GUIDE', 'MIN_MOVES', 'MAX_TEMPERATURE', 'sample_pen',
+           'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update',
+           'NormLSTM', 'make_lstm', 'Encoder', 'raster_sketches', 'ConvEncoder', 'SketchRNN', 'Config',
+           'model_settings', 'write_safetensors', 'save_checkpoint', 'read_safetensors', 'read_checkpoint',
+           'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling',
+           'check_temperatures', 'check_seed', 'single_thread', 'sampling_labels', 'sampling_latents', 'sample_rows',
+           'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request', 'generate_stream',
+           'generate_batch']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, generator=None, allow_end=True):
@@ -212,20 +213,64 @@ class Encoder(nn.Module):
         _, (h, _) = self.lstm(packed)                     # h: the last state of each direction, (2, B, hidden_size)
         return self.to_z(torch.cat([h[0], h[1]], -1)).chunk(2, -1)
 
+# %% ../nbs/01_model.ipynb #17391c83
+@torch.no_grad()
+def raster_sketches(sketch, lengths, size=48, margin=3, thickness=3) -> torch.Tensor:
+    """Stroke-5 `sketch` `(B, T, 5)` of `lengths` as pictures `(B, 1, size, size)` of 0s and 1s: each drawing centred and
+    scaled to fit inside `margin` pixels, its points and pen-down segments drawn `thickness` pixels wide."""
+    B, T, _ = sketch.shape
+    xy = sketch[..., :2].float().cumsum(1)                                    # the points, absolute
+    valid = torch.arange(T, device=sketch.device)[None] < lengths.to(sketch.device)[:, None]
+    lo = torch.where(valid[..., None], xy, math.inf).amin(1)
+    hi = torch.where(valid[..., None], xy, -math.inf).amax(1)
+    scale = (size - 1 - 2*margin)/(hi - lo).amax(1).clamp(min=1e-6)
+    pts = (xy - (lo + hi)[:, None]/2)*scale[:, None, None] + (size - 1)/2     # in pixels, centred
+    down = (sketch[:, :-1, 2] > 0.5) & valid[:, 1:]                            # segment i: point i to i + 1, pen down
+    ab = pts[:, 1:] - pts[:, :-1]
+    k = 2*int(ab.norm(dim=-1).masked_fill(~down, 0).flatten().max(0).values.ceil()) + 2 if down.any() else 1
+    t = torch.linspace(0, 1, k, device=sketch.device)[:, None]
+    on_line = pts[:, :-1, None] + t*ab[:, :, None]                            # (B, T - 1, k, 2)
+    dots = [(pts, valid), (on_line.flatten(1, 2), down[..., None].expand(-1, -1, k).flatten(1))]
+    img = torch.zeros(B, size*size, device=sketch.device)
+    for p, on in dots:
+        p = p.round().long().clamp(0, size - 1)
+        img.scatter_reduce_(1, p[..., 1]*size + p[..., 0], on.float(), reduce="amax")
+    return F.max_pool2d(img.view(B, 1, size, size), thickness, 1, thickness//2)
+
+# %% ../nbs/01_model.ipynb #0bff0f83
+class ConvEncoder(nn.Module):
+    """A CNN over each drawing's picture (`raster_sketches`; Chen et al.'s sketch-pix2seq): the mean and log-variance
+    of its z. `hidden_size` is the channels of its last layer, `size` the picture's width."""
+    def __init__(self, z_size=128, hidden_size=256, size=48):
+        super().__init__()
+        chans, layers = [1] + [max(hidden_size >> k, 8) for k in (3, 2, 1, 0)], []
+        for a, b in zip(chans, chans[1:]): layers += [nn.Conv2d(a, b, 3, stride=2, padding=1), nn.GELU()]
+        self.size, self.net = size, nn.Sequential(*layers, nn.Flatten())
+        self.to_z = nn.Linear(chans[-1]*math.ceil(size/16)**2, 2*z_size)
+
+    def forward(self, sketch, lengths):
+        "`(mu, logvar)`, `(B, z_size)` each, of stroke-5 `sketch` `(B, T, 5)` of `lengths` `(B,)` (padding ignored)."
+        pics = raster_sketches(sketch, lengths, self.size).to(self.to_z.weight.dtype)
+        return self.to_z(self.net(pics)).chunk(2, -1)
+
+ENCODERS = {"rnn": Encoder, "conv": ConvEncoder}   # a config's encoder
+
 # %% ../nbs/01_model.ipynb #783b57e2
 class SketchRNN(nn.Module):
-    "Class-conditioned stroke-5 LSTM with an output `head` (`'gmm'` or `'mse'`); with `z_size`, an `Encoder` too (VAE)."
+    """Class-conditioned stroke-5 LSTM with an output `head` (`'gmm'` or `'mse'`); with `z_size`, an encoder too (VAE):
+    `encoder` names it (see `ENCODERS`). `embed_dim=0` is a decoder without the class (the paper's)."""
     def __init__(self, classes, stats=None, embed_dim=64, hidden_size=512, num_layers=2, dropout=0.3,
                  output_dropout=0.0, head="gmm", n_mixtures=20, z_size=0, enc_hidden_size=256, layer_norm=False,
-                 recurrent_dropout=0.0):
+                 recurrent_dropout=0.0, encoder="rnn", input_dropout=0.0, label_dropout=0.0):
         super().__init__()
         self.classes, self.stats, self.z_size = list(classes), stats, z_size
+        self.input_dropout, self.label_dropout = input_dropout, label_dropout   # in training only
         self.embed = nn.Embedding(len(self.classes), embed_dim)
         self.lstm = make_lstm(5 + embed_dim + z_size, hidden_size, num_layers, dropout, layer_norm, recurrent_dropout)
         self.drop = nn.Dropout(output_dropout)  # active in training only
         self.head = make_head(head, hidden_size, n_mixtures)
         if z_size:
-            self.encoder = Encoder(z_size, enc_hidden_size)
+            self.encoder = ENCODERS[encoder](z_size, enc_hidden_size)
             self.init_state = nn.Linear(z_size, 2*num_layers*hidden_size)   # z -> the decoder's first (h, c)
 
     def forward(self, inputs, labels, state=None, z=None, sketch=None, lengths=None):
@@ -236,6 +281,7 @@ class SketchRNN(nn.Module):
         if sketch is not None:
             mu, logvar = posterior = self.encoder(sketch, lengths)
             z = mu + torch.randn_like(mu)*torch.exp(logvar/2) if self.training else mu
+        if self.training: inputs, labels = self.dropped(inputs, labels)
         cond = self.condition(labels, z)
         if state is None and z is not None: state = self.initial_state(z)
         h, state = self.lstm(torch.cat([inputs, cond[:, None].expand(-1, inputs.shape[1], -1)], dim=-1), state)
@@ -264,6 +310,23 @@ def initial_state(self: SketchRNN, z) -> tuple[torch.Tensor, torch.Tensor]:
     hc = torch.tanh(self.init_state(z.to(self.init_state.weight.dtype))).view(len(z), 2, L, H).transpose(0, 2)
     return hc[:, 0].contiguous(), hc[:, 1].contiguous()
 
+@patch
+def dropped(self: SketchRNN, inputs, labels) -> tuple[torch.Tensor, torch.Tensor]:
+    """Training's word and label dropout: each input row after the start token blanked (all zeros) with chance
+    `input_dropout`, each sketch's class hidden (class weights all 0) with chance `label_dropout`."""
+    if self.input_dropout:
+        keep = torch.rand(inputs.shape[:2], device=inputs.device) >= self.input_dropout
+        inputs = inputs*keep.index_fill(1, torch.tensor([0], device=inputs.device), True)[..., None]
+    if self.label_dropout:
+        w = labels.float() if labels.is_floating_point() else F.one_hot(labels, len(self.classes)).float()
+        labels = w*(torch.rand(len(w), 1, device=w.device) >= self.label_dropout)
+    return inputs, labels
+
+@patch(as_prop=True)
+def needs_class(self: SketchRNN) -> bool:
+    "Must a drawing be given a class? Not by a decoder without the class, nor by one trained with it hidden at times."
+    return self.embed.embedding_dim > 0 and not self.label_dropout
+
 # %% ../nbs/01_model.ipynb #9322c17d
 @patch(as_prop=True)
 def device(self: SketchRNN) -> torch.device:
@@ -285,7 +348,7 @@ class Config:
     max_per_class: int | None = 2500   # seeded random sample of drawings per class (None: all)
     max_len: int = 200                 # longest stroke-5 sequence trained on (longer drawings are skipped)
     prepared: bool = False             # read the data converted once to disk, memory-mapped (for big max_per_class)
-    embed_dim: int = 64                # class embedding size
+    embed_dim: int = 64                # class embedding size (0: a decoder that is not told the class)
     hidden_size: int = 512             # LSTM units per layer
     num_layers: int = 2                # stacked LSTM layers
     dropout: float = 0.5               # dropout between LSTM layers
@@ -318,6 +381,9 @@ class Config:
     kl_weight_start: float = 0.01      # the KL weight at the first step (VAE)
     kl_decay_rate: float = 0.99995     # the KL weight's distance to kl_weight shrinks by this factor a step (VAE)
     kl_tolerance: float = 0.2          # the KL term is floored at this (nats per z dimension; VAE)
+    encoder: str = "rnn"               # the VAE's encoder: 'rnn' (bidirectional LSTM) or 'conv' (a CNN over the picture)
+    input_dropout: float = 0.0         # chance a decoder input row is blanked in training, so z must carry it (VAE)
+    label_dropout: float = 0.0         # chance a training sketch's class is hidden, so z must carry it (VAE)
     seed: int = 0                      # data sampling, split, initialisation and batching
     cache_dir: str | None = None       # Quick, Draw! cache folder (default: $SKETCHRNN_QUICKDRAW_CACHE or ~/.cache)
     out_dir: str = "runs/sketchrnn"    # where checkpoints go
@@ -350,10 +416,12 @@ SETTING_RULES = {   # setting: (test, what it must be)
     "max_per_class": (lambda v: v is None or is_whole(v, 1), "a whole number >= 1, or None for every drawing"),
     "max_len": (lambda v: is_whole(v, 2), "a whole number >= 2"),
     **{k: (lambda v: is_whole(v, 1), "a whole number >= 1") for k in
-       ("embed_dim", "hidden_size", "num_layers", "n_mixtures", "epochs", "batch_size", "early_stop_patience")},
+       ("hidden_size", "num_layers", "n_mixtures", "epochs", "batch_size", "early_stop_patience")},
+    "embed_dim": (lambda v: is_whole(v, 0), "a whole number >= 0 (0: the decoder is not told the class)"),
     "lr_patience": (lambda v: is_whole(v, 0), "a whole number >= 0"),
     **{k: (lambda v: is_number(v) and 0 <= v < 1, "a number from 0 up to (not including) 1") for k in
-       ("dropout", "output_dropout", "augment_scale", "augment_drop", "recurrent_dropout", "ema")},
+       ("dropout", "output_dropout", "augment_scale", "augment_drop", "recurrent_dropout", "ema", "input_dropout",
+        "label_dropout")},
     **{k: (lambda v: is_number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip", "min_lr")},
     "lr_schedule": (lambda v: v in LR_SCHEDULES, f"one of {list(LR_SCHEDULES)}"),
     "lr_factor": (lambda v: is_number(v) and 0 < v < 1, "a number between 0 and 1"),
@@ -362,6 +430,7 @@ SETTING_RULES = {   # setting: (test, what it must be)
     "head": (lambda v: v in HEADS, f"one of {sorted(HEADS)}"),
     "precision": (lambda v: v in PRECISIONS, f"one of {list(PRECISIONS)}"),
     "z_size": (lambda v: is_whole(v, 0), "a whole number >= 0 (0: no encoder)"),
+    "encoder": (lambda v: v in ENCODERS, f"one of {list(ENCODERS)}"),
     "enc_hidden_size": (lambda v: is_whole(v, 1), "a whole number >= 1"),
     **{k: (lambda v: is_number(v) and v >= 0, "a finite number >= 0") for k in ("kl_weight", "kl_weight_start",
                                                                              "kl_tolerance")},

@@ -81,6 +81,7 @@ def class_weights(model, class_name, rows) -> torch.Tensor:
         raise ValueError(f"{len(names)} class names for {rows} latent vectors: pass one, or one each.")
     w = torch.zeros(rows, len(model.classes))
     for i, c in enumerate(names):
+        if c is None and not model.needs_class: continue   # no class: the drawing comes from z alone
         if c is None and len(model.classes) > 1:
             raise ValueError(f"This model draws {len(model.classes)} classes: name the class to draw "
                              f"({model.classes}).")
