@@ -5,7 +5,7 @@ checkpoints as 06_evaluate judges the shipped VAE (held-out drawings, 06's class
 experiments/vae_levers.json. Uses the public API only.
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/vae_levers.py train scratch word conv
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/vae_levers.py measure scratch word conv"""
-import argparse, dataclasses, json, time
+import argparse, json, time
 from pathlib import Path
 import numpy as np
 import torch

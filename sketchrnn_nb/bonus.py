@@ -7,17 +7,19 @@ from __future__ import annotations
 import base64, io
 from dataclasses import dataclass, field
 import numpy as np
+import torch
 import matplotlib.pyplot as plt
 from PIL import Image
 from fastcore.basics import patch
-from .data import (END, as_strokes, strokes_to_sequence, normalize_sequence, rdp, as_stroke5,
-                               pens_until_end, download_quickdraw_data, is_number, is_whole, check_whole,
+from .data import (END, SAMPLE_CACHE, as_strokes, bin_path, strokes_to_sequence, normalize_sequence, rdp,
+                               as_stroke5, pens_until_end, download_quickdraw_data, is_number, is_whole, check_whole,
                                check_positive, check_stroke5, check_sketches)
 from .model import (DEFAULT_TEMPERATURE, check_request, check_temperatures, generate_batch,
                                 sample_sequences, finish_sketch, load_pretrained)
-from .vae import variations, interpolate
-from .visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, play_controls,
-    save_figure, draw_strokes, plot_sketches, render_frame, sketch_view, animation_html, animate_sketches)
+from .vae import variations, interpolate, decode
+from sketchrnn_nb.visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, play_controls,
+    save_controls, save_figure, draw_strokes, plot_sketches, render_frame, sketch_view, animation_html,
+    animate_sketches)
 
 # %% auto #0
 __all__ = ['SCENE_UNITS', 'MAX_SCENE_DEPTH', 'temperature_grid', 'RefinementDemo', 'interactive_refinement_demo',
@@ -66,13 +68,19 @@ class RefinementDemo(WidgetApp):
         self.image = W.Image(format="png")
         for w in (self.temperature, self.seed): w.observe(self.redraw, "value")
         controls = W.HBox([self.temperature, self.seed])
-        self.widget = W.VBox([W.Image(value=_png(self.figure), format="png"), controls, self.image])
+        self.widget = W.VBox([W.Image(value=_png(self.figure), format="png"), controls, self.image,
+                              save_controls(self, f"{class_name}_samples")])
         self.redraw()
 
     def redraw(self, *_):
         "Draw `n` new samples at the slider's temperature."
-        batch = generate_batch(self.model, [self.class_name], self.n, self.temperature.value, seed=self.seed.value)
-        self.image.value = _strip([s for _, s in batch])
+        self.batch = generate_batch(self.model, [self.class_name], self.n, self.temperature.value, seed=self.seed.value)
+        self.image.value = _strip([s for _, s in self.batch])
+
+    def shown(self):
+        "The samples of the live strip."
+        t, seed = self.temperature.value, self.seed.value
+        return [(c, s, f"{c} (T {t:.2f}, seed {seed}, {i + 1})") for i, (c, s) in enumerate(self.batch)]
 
     def static_html(self):
         return f'<img src="data:image/png;base64,{base64.b64encode(self.widget.children[0].value).decode()}"/>'
@@ -169,7 +177,7 @@ class DrawingPad(WidgetApp):
     def __init__(self, model, class_name=None, temperature=DEFAULT_TEMPERATURE, n=4, size=300, seed=None, vae=None):
         import ipywidgets as W
         self.model, self.n, self.size, self.seed, self.vae = model, n, size, seed, vae
-        self.strokes, self.current, self.completions, self.views, self.k = [], None, [], [], 0
+        self.strokes, self.current, self.completions, self.views, self.k, self.varied = [], None, [], [], 0, False
         self.canvas = _pen_canvas(size, self._down, self._move, self._up)
         self.cls = class_dropdown(model, class_name)
         self.temperature = temperature_slider(temperature)
@@ -183,17 +191,20 @@ class DrawingPad(WidgetApp):
         self.vary_btn.on_click(lambda _: self.vary())
         self.undo_btn.on_click(lambda _: self.undo())
         self.clear_btn.on_click(lambda _: self.clear())
+        self.live = W.Checkbox(value=False, description="complete as I draw", indent=False,
+                               tooltip="After each stroke, complete the drawing again")
+        for w in (self.cls, self.temperature): w.observe(lambda _: self.refresh(), "value")
         self.play = W.Play(value=0, min=0, max=1, interval=40, description="replay")
         self.play.observe(lambda ch: self.show(ch["new"]), "value")
         self.images = [W.Image(value=_BLANK, format="png", width=160, height=160) for _ in range(n)]
         self.variation_images = [W.Image(value=_BLANK_SMALL, format="png", width=100, height=100,
                                          layout=W.Layout(border="1px solid #eee")) for _ in range(9)]
         self.status = W.HTML(_PAD_HINT)
-        buttons = W.VBox([self.complete_btn, self.vary_btn, self.undo_btn, self.clear_btn,
+        buttons = W.VBox([self.complete_btn, self.live, self.vary_btn, self.undo_btn, self.clear_btn,
                           W.Label("replay the completions:"), play_controls(self.play, "the completions")])
         grid = W.GridBox(self.variation_images, layout=W.Layout(grid_template_columns="repeat(3, 104px)"))
         self.widget = W.VBox([W.HBox([self.cls, self.temperature]), W.HBox([self.canvas, buttons, grid]),
-                              W.HBox(self.images), self.status])
+                              W.HBox(self.images), self.status, save_controls(self, "my_drawing")])
 
     def static_html(self):
         return "<p><i>The drawing pad needs a running kernel (JupyterLab, Jupyter Notebook or Colab).</i></p>"
@@ -245,6 +256,26 @@ def add_stroke(self: DrawingPad, xy):
     xy = rdp(np.asarray(xy, np.float64)*256/self.size, 2.0)*self.size/256
     self.strokes.append(np.round(xy, 1))
     self.redraw()
+    self.changed()
+
+@patch
+def clear_results(self: DrawingPad):
+    "Take the completions and variations off the screen (blank panels, replay stopped)."
+    self.play.playing = False
+    self.completions, self.views, self.k, self.varied = [], [], 0, False
+    self.play.value = 0
+    for img in self.images: img.value = _BLANK
+    for img in self.variation_images: img.value = _BLANK_SMALL
+
+@patch
+def changed(self: DrawingPad):
+    """The drawing changed: results of the old drawing go, and with "complete as I draw" on the completions are
+    redone; the status line says what to do."""
+    had = bool(self.completions) or self.varied
+    self.clear_results()
+    if not self.strokes: self.status.value = _PAD_HINT
+    elif self.live.value: self.complete()
+    elif had: self.status.value = "Your drawing changed: press <b>complete</b> or <b>variations</b> again."
 
 # %% ../nbs/05_bonus.ipynb #a77d06dc
 @patch
@@ -252,15 +283,13 @@ def undo(self: DrawingPad):
     "Remove the last stroke."
     if self.strokes: self.strokes.pop()
     self.redraw()
+    self.changed()
 
 @patch
 def clear(self: DrawingPad):
-    "Start over: no strokes, no completions (blank panels, replay stopped), the hint in the status line."
-    self.play.playing = False
-    self.strokes, self.completions, self.views, self.k = [], [], [], 0
-    self.play.value = 0
-    for img in self.images: img.value = _BLANK
-    for img in self.variation_images: img.value = _BLANK_SMALL
+    "Start over: no strokes, no completions or variations, the hint in the status line."
+    self.strokes = []
+    self.clear_results()
     self.redraw()
     self.status.value = _PAD_HINT
 
@@ -295,40 +324,68 @@ def show(self: DrawingPad, step):
 
 # %% ../nbs/05_bonus.ipynb #534dbc3d
 @patch
+def drawing(self: DrawingPad) -> np.ndarray:
+    "The drawing on the canvas as one stroke-5 array with its end row, in Quick, Draw!'s 256 units."
+    seq = np.concatenate([_prefix_rows([s.tolist() for s in self.strokes]), END[None]])
+    seq[:, :2] *= 256/self.size
+    return seq
+
+@patch
 def vary(self: DrawingPad):
     "Nine drawings like the user's, from the VAE (the shipped one, loaded at the first press, unless given)."
     if not self.strokes:
         self.status.value = "<b>Nothing to vary yet:</b> draw at least one stroke on the canvas."
         return
-    seq = np.concatenate([_prefix_rows([s.tolist() for s in self.strokes]), END[None]])
-    seq[:, :2] *= 256/self.size
     self.vae = self.vae or load_pretrained(name="vae")
-    try: nine = variations(self.vae, seq, self.cls.value, n=9, temperature=self.temperature.value, seed=self.seed)
+    try: nine = variations(self.vae, self.drawing(), self.cls.value, n=9, temperature=self.temperature.value,
+                           seed=self.seed)
     except ValueError as e:
         self.status.value = f"<b>No variations:</b> {e}"
         return
+    self.variations, self.varied = nine, True
     for img, v in zip(self.variation_images, nine):
         img.value = render_frame(v, 100, lw=2, color=(30, 100, 200), finished=True)
     self.status.value = (f"9 variations of your drawing as <b>{self.cls.value}</b> by the VAE "
                          f"(temperature {self.temperature.value:.2f})")
 
+# %% ../nbs/05_bonus.ipynb #aeb4eaf3
+@patch
+def refresh(self: DrawingPad):
+    "A new class or temperature: redo the completions and the variations on screen (if none, nothing happens)."
+    if self.completions: self.complete()
+    if self.varied: self.vary()
+
+@patch
+def shown(self: DrawingPad):
+    "The drawing, its completions and its variations, as `(class, stroke-5, title)` in Quick, Draw!'s units."
+    if not self.strokes: return []
+    c, units = self.cls.value, np.array([256/self.size]*2 + [1]*3, np.float32)
+    return ([(c, self.drawing(), "your drawing")] +
+            [(c, s*units, f"completion {i + 1}") for i, s in enumerate(self.completions)] +
+            [(c, s, f"variation {i + 1}") for i, s in enumerate(self.variations if self.varied else [])])
+
 # %% ../nbs/05_bonus.ipynb #22c669ca
-def _random_drawing(class_name, rng) -> np.ndarray:
-    "A person's drawing of `class_name` (stroke-5), drawn at random from the first 200 of the cache."
-    drawings = download_quickdraw_data([class_name], max_per_class=200, seed=0)[class_name]
-    return strokes_to_sequence(drawings[int(rng.integers(len(drawings)))], max_len=None)
+def _drawing_of(vae, class_name, rng) -> tuple[np.ndarray, str]:
+    """A drawing of `class_name` and where it came from: a person's, at random from the sample shipped with the package
+    (no download), or for a class it does not hold, the VAE's own from a random z."""
+    if bin_path(class_name, SAMPLE_CACHE).exists():
+        drawings = download_quickdraw_data([class_name], max_per_class=None, cache_dir=SAMPLE_CACHE)[class_name]
+        return strokes_to_sequence(drawings[int(rng.integers(len(drawings)))], max_len=None), "a person's drawing"
+    z = torch.from_numpy(rng.standard_normal((1, vae.z_size)).astype(np.float32))
+    return decode(vae, z, class_name, temperature=0.2, seed=int(rng.integers(2**31)))[0], "the VAE's own drawing"
 
 class MorphApp(WidgetApp):
     "Two drawings, and the VAE's drawings on the path between their latents; a slider and play (see `morph_app`)."
-    def __init__(self, vae, class_a, class_b, a=None, b=None, steps=9, temperature=0.2, seed=0):
+    def __init__(self, vae, class_a, class_b, a=None, b=None, steps=9, temperature=0.2, seed=0, pad=None):
         import ipywidgets as W
-        self.vae, self.steps, self.temperature, self.seed = vae, steps, temperature, seed
-        self.rng = np.random.default_rng(seed)
-        self.cls_a = W.Dropdown(options=list(vae.classes), value=class_a, description="from")
-        self.cls_b = W.Dropdown(options=list(vae.classes), value=class_b, description="to")
+        self.vae, self.steps, self.temperature, self.seed, self.pad = vae, steps, temperature, seed, pad
+        self.rng, self.quiet = np.random.default_rng(seed), False
+        self.cls = [W.Dropdown(options=list(vae.classes), value=c, description=d)
+                    for c, d in ((class_a, "from"), (class_b, "to"))]
         self.new_btn = W.Button(description="new drawings", icon="random",
                                 tooltip="Two other drawings of these classes")
         self.new_btn.on_click(lambda _: self.pick())
+        for end, dd in enumerate(self.cls): dd.observe(lambda _, end=end: self.new_end(end), "value")
         self.ends = [W.Image(format="png", width=120, height=120) for _ in range(2)]
         self.image = W.Image(format="png", width=200, height=200)
         self.slider = W.IntSlider(value=0, min=0, max=steps - 1, description="step", continuous_update=True)
@@ -336,42 +393,86 @@ class MorphApp(WidgetApp):
         W.jslink((self.play, "value"), (self.slider, "value"))
         self.slider.observe(lambda ch: self.show(ch["new"]), "value")
         self.status = W.HTML()
-        self.widget = W.VBox([W.HBox([self.cls_a, self.cls_b, self.new_btn]),
-                              W.HBox([self.ends[0], self.image, self.ends[1]]),
-                              W.HBox([play_controls(self.play, "the morph"), self.slider]), self.status])
+        rows = [W.HBox([*self.cls, self.new_btn])]
+        if pad is not None:
+            mine = [W.Button(description=f"{d}: my drawing", icon="pencil", tooltip=f"Morph {t} the drawing on the pad")
+                    for d, t in (("from", "from"), ("to", "into"))]
+            for end, btn in enumerate(mine): btn.on_click(lambda _, end=end: self.from_pad(end))
+            rows.append(W.HBox(mine))
+        self.widget = W.VBox(rows + [W.HBox([self.ends[0], self.image, self.ends[1]]),
+                                     W.HBox([play_controls(self.play, "the morph"), self.slider]), self.status,
+                                     save_controls(self, "morph")])
         self.pick(a, b)
 
     def show(self, k):
         "Show frame `k` of the morph."
         self.image.value = self.pngs[k]
 
+    def shown(self):
+        "The two ends and the frames between them."
+        (a, _), (b, _), (ca, cb), n = self.a, self.b, [dd.value for dd in self.cls], len(self.frames)
+        steps = [(ca if i < n/2 else cb, f, f"step {i}") for i, f in enumerate(self.frames)]
+        return [(ca, a, f"{ca} (start)")] + steps + [(cb, b, f"{cb} (end)")]
+
     def static_html(self):
-        png = base64.b64encode(_side_by_side(self.pngs, 120)).decode()
+        png = base64.b64encode(_side_by_side([render_frame(f, 120, lw=2, color=(30, 100, 200), finished=True)
+                                              for f in self.frames], 120)).decode()
         return f'<img src="data:image/png;base64,{png}" alt="the morph, frame by frame"/>'
 
 # %% ../nbs/05_bonus.ipynb #28c34923
 @patch
 def pick(self: MorphApp, a=None, b=None):
-    "Morph drawing `a` into `b` (default: people's drawings of the chosen classes, at random): draw every frame."
-    self.a = a if a is not None else _random_drawing(self.cls_a.value, self.rng)
-    self.b = b if b is not None else _random_drawing(self.cls_b.value, self.rng)
-    self.frames = interpolate(self.vae, self.a, self.b, self.cls_a.value, self.cls_b.value, steps=self.steps,
-                              temperature=self.temperature, seed=self.seed)
+    "Morph drawing `a` into `b` (default: drawings of the chosen classes, at random; see `_drawing_of`)."
+    self.a, self.b = [(d, "your drawing") if d is not None else _drawing_of(self.vae, dd.value, self.rng)
+                      for d, dd in zip((a, b), self.cls)]
+    self.morph()
+
+@patch
+def new_end(self: MorphApp, end):
+    "A class was chosen for one end (0: from, 1: to): a new drawing of it there, and the morph drawn again."
+    if self.quiet: return
+    drawing = _drawing_of(self.vae, self.cls[end].value, self.rng)
+    if end: self.b = drawing
+    else: self.a = drawing
+    self.morph()
+
+@patch
+def from_pad(self: MorphApp, end):
+    "The drawing on the pad, with the pad's class, at one end (0: from, 1: to)."
+    if not self.pad.strokes:
+        self.status.value = "<b>The pad is empty:</b> draw something on it first."
+        return
+    self.quiet = True   # the class follows the pad's without picking a drawing of its own
+    try: self.cls[end].value = self.pad.cls.value
+    finally: self.quiet = False
+    if end: self.b = (self.pad.drawing(), "your drawing")
+    else: self.a = (self.pad.drawing(), "your drawing")
+    self.morph()
+
+@patch
+def morph(self: MorphApp):
+    "Draw every frame between the two ends, and the ends."
+    (a, said_a), (b, said_b), (ca, cb) = self.a, self.b, [dd.value for dd in self.cls]
+    self.frames = interpolate(self.vae, a, b, ca, cb, steps=self.steps, temperature=self.temperature, seed=self.seed)
     self.pngs = [render_frame(f, 200, lw=2, color=(30, 100, 200), finished=True) for f in self.frames]
-    for img, d in zip(self.ends, (self.a, self.b)): img.value = render_frame(d, 120, lw=2, finished=True)
-    self.status.value = (f"{self.cls_a.value} to {self.cls_b.value} in {self.steps} steps, each drawn by the VAE "
+    for img, d in zip(self.ends, (a, b)): img.value = render_frame(d, 120, lw=2, finished=True)
+    self.status.value = (f"{ca} ({said_a}) to {cb} ({said_b}) in {self.steps} steps, each drawn by the VAE "
                          f"(temperature {self.temperature})")
     self.show(self.slider.value)
 
-def morph_app(vae=None, class_a="apple", class_b="clock", a=None, b=None, steps=9, temperature=0.2, seed=0):
-    "Morph a drawing of `class_a` into one of `class_b` (or your drawings `a`, `b`) with the VAE (default: shipped)."
+def morph_app(vae=None, class_a="apple", class_b="clock", a=None, b=None, steps=9, temperature=0.2, seed=0, pad=None):
+    """Morph a drawing of `class_a` into one of `class_b` with the VAE (default: shipped); `a` and `b` may be your
+    drawings (stroke-5, or a `drawing_pad` whose drawing and class to take), and with `pad` buttons take the pad's."""
     vae = vae or load_pretrained(name="vae")
-    for c in (class_a, class_b): vae.label(c)
+    ends = []
+    for name, d, c in (("a", a, class_a), ("b", b, class_b)):
+        if isinstance(d, DrawingPad): pad, d, c = pad or d, d.drawing() if d.strokes else None, d.cls.value
+        ends.append((check_stroke5(d, name) if d is not None else None, c))
+    for _, c in ends: vae.label(c)
     if not (isinstance(steps, int) and steps >= 2):
         raise ValueError(f"steps must be a whole number >= 2, not {steps!r}")
-    for name, d in (("a", a), ("b", b)):
-        if d is not None: check_stroke5(d, name)
-    return MorphApp(vae, class_a, class_b, a, b, steps, temperature, seed)
+    (a, class_a), (b, class_b) = ends
+    return MorphApp(vae, class_a, class_b, a, b, steps, temperature, seed, pad)
 
 # %% ../nbs/05_bonus.ipynb #78e6384d
 SCENE_UNITS = 512  # a scene's width in stroke units (a Quick, Draw! drawing spans about 256)

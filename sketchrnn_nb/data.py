@@ -28,9 +28,9 @@ __all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'DOWNLOAD_DE
            'download_quickdraw_data', 'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records',
            'parse_drawing', 'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end',
            'sequence_to_strokes', 'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes',
-           'to_google_drawing', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence', 'save_stats',
-           'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence', 'QuickDrawDataset',
-           'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
+           'to_google_drawing', 'write_ndjson', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence',
+           'save_stats', 'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence',
+           'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -710,6 +710,17 @@ def to_google_drawing(seq):
     strokes = sequence_to_strokes(seq)
     if not strokes: return []
     return [[s[0].tolist(), s[1].tolist()] for s in simplify_raw(strokes)]
+
+# %% ../nbs/00_data.ipynb #7c5c19bc
+def write_ndjson(drawings, path, **fields) -> int:
+    """Write `(class_name, stroke-5)` drawings to `path` as Google's simplified ndjson (`word`, `key_id`, `timestamp`,
+    `drawing`, and `fields` on every line); the number written."""
+    drawings = check_sketches(drawings, "drawings", min_count=0)
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S.00000 UTC", time.gmtime())
+    lines = [json.dumps({"word": c, "key_id": str(i), "timestamp": stamp, "drawing": to_google_drawing(s), **fields})
+             for i, (c, s) in enumerate(drawings)]
+    atomic_write(path, lambda tmp: Path(tmp).write_text("".join(l + "\n" for l in lines), encoding="utf-8"))
+    return len(lines)
 
 # %% ../nbs/00_data.ipynb #b3a7fb6b
 def calculate_stats(seqs) -> dict:

@@ -216,8 +216,8 @@ class Encoder(nn.Module):
 # %% ../nbs/01_model.ipynb #17391c83
 @torch.no_grad()
 def raster_sketches(sketch, lengths, size=48, margin=3, thickness=3) -> torch.Tensor:
-    """Stroke-5 `sketch` `(B, T, 5)` of `lengths` as pictures `(B, 1, size, size)` of 0s and 1s: each drawing centred and
-    scaled to fit inside `margin` pixels, its points and pen-down segments drawn `thickness` pixels wide."""
+    """Stroke-5 `sketch` `(B, T, 5)` of `lengths` as pictures `(B, 1, size, size)` of 0s and 1s: each drawing
+    centred and scaled to fit inside `margin` pixels, its points and pen-down segments drawn `thickness` pixels wide."""
     B, T, _ = sketch.shape
     xy = sketch[..., :2].float().cumsum(1)                                    # the points, absolute
     valid = torch.arange(T, device=sketch.device)[None] < lengths.to(sketch.device)[:, None]
@@ -381,7 +381,7 @@ class Config:
     kl_weight_start: float = 0.01      # the KL weight at the first step (VAE)
     kl_decay_rate: float = 0.99995     # the KL weight's distance to kl_weight shrinks by this factor a step (VAE)
     kl_tolerance: float = 0.2          # the KL term is floored at this (nats per z dimension; VAE)
-    encoder: str = "rnn"               # the VAE's encoder: 'rnn' (bidirectional LSTM) or 'conv' (a CNN over the picture)
+    encoder: str = "rnn"               # the VAE's encoder: 'rnn' (a bidirectional LSTM) or 'conv' (a CNN, the picture)
     input_dropout: float = 0.0         # chance a decoder input row is blanked in training, so z must carry it (VAE)
     label_dropout: float = 0.0         # chance a training sketch's class is hidden, so z must carry it (VAE)
     seed: int = 0                      # data sampling, split, initialisation and batching

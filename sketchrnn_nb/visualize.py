@@ -20,15 +20,16 @@ from matplotlib import animation
 from matplotlib.collections import LineCollection
 from PIL import Image, ImageDraw
 from .data import (as_strokes, pens_until_end, atomic_write, check_sketches, check_positive, check_whole,
-                               is_number, is_whole)
+                               is_number, is_whole, write_ndjson)
 from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, generate_batch, generate_steps,
                                 generate_sketch, check_sampling)
 
 # %% auto #0
 __all__ = ['sketch_view', 'draw_strokes', 'save_figure', 'plot_sketches', 'plot_stroke_grid', 'compare_generated_real',
            'sketch_to_svg', 'save_svg', 'sketch_animation', 'animate_sketches', 'animation_html',
-           'plot_training_history', 'split_stages', 'stage_starts', 'render_frame', 'WidgetApp', 'app_model',
-           'class_dropdown', 'temperature_slider', 'play_controls', 'LiveGeneration', 'live_generation']
+           'plot_training_history', 'split_stages', 'stage_starts', 'render_frame', 'WidgetApp', 'save_shown',
+           'save_controls', 'app_model', 'class_dropdown', 'temperature_slider', 'play_controls', 'LiveGeneration',
+           'live_generation']
 
 # %% ../nbs/04_visualize.ipynb #d8a286f0
 def sketch_view(strokes, min_half=1.0, margin=1.08):
@@ -301,14 +302,50 @@ def render_frame(rows, size=320, lw=3, min_span=256, pen=True, finished=False, p
 
 # %% ../nbs/04_visualize.ipynb #b461ae89
 class WidgetApp:
-    "Base of the notebook apps: displays as its `widget`, with `static_html()` for renders that cannot run widgets."
+    """Base of the notebook apps: displays as its `widget`, with `static_html()` for renders that cannot run widgets,
+    and saves the drawings it `shown` (as `(class_name, stroke-5, title)`)."""
     widget = None
 
     def static_html(self) -> str:
         return ""
 
+    def shown(self) -> list:
+        return []
+
     def _repr_mimebundle_(self, **kwargs):
         return {**self.widget._repr_mimebundle_(**kwargs), "text/html": self.static_html()}
+
+# %% ../nbs/04_visualize.ipynb #21c69c3b
+def _free_stem(stem) -> Path:
+    "`stem`, or `stem-2`, `stem-3`, ...: the first whose .png, .svg and .ndjson do not exist yet."
+    stem, k = Path(stem), 1
+    name = lambda k: stem if k == 1 else stem.with_name(f"{stem.name}-{k}")
+    while any(name(k).with_name(name(k).name + ext).exists() for ext in (".png", ".svg", ".ndjson")): k += 1
+    return name(k)
+
+def save_shown(app, stem) -> list[Path]:
+    "Save the drawings `app` shows as `stem.png`, `stem.svg` (titled, side by side) and `stem.ndjson`; the paths."
+    shown = app.shown()
+    if not shown: raise ValueError("Nothing to save yet: the app shows no drawing.")
+    stem = _free_stem(stem)
+    paths = [stem.with_name(stem.name + ext) for ext in (".png", ".svg", ".ndjson")]
+    fig = plot_sketches([s for _, s, _ in shown], [t for _, _, t in shown], ncols=min(len(shown), 6))
+    for p in paths[:2]: save_figure(fig, p)
+    plt.close(fig)
+    write_ndjson([(c, s) for c, s, _ in shown], paths[2])
+    return paths
+
+# %% ../nbs/04_visualize.ipynb #714d55c8
+def save_controls(app, stem):
+    "A name box (default `stem`), a save button that calls `save_shown`, and a line that says what it wrote."
+    name = W.Text(value=str(stem), description="save as", layout=W.Layout(width="260px"))
+    button = W.Button(description="save", icon="save", tooltip="Save what the app shows: PNG, SVG and ndjson")
+    said = W.HTML()
+    def save(_):
+        try: said.value = "saved " + ", ".join(f"<code>{escape(str(p))}</code>" for p in save_shown(app, name.value))
+        except (ValueError, OSError) as e: said.value = f"<b>Not saved:</b> {escape(str(e))}"
+    button.on_click(save)
+    return W.HBox([name, button, said])
 
 # %% ../nbs/04_visualize.ipynb #72aaf328
 def app_model(model=None, class_name=None):
@@ -372,7 +409,8 @@ class LiveGeneration(WidgetApp):
         self.speed.observe(lambda ch: setattr(self.play, "interval", int(1000/ch["new"])), "value")
         self.new.on_click(lambda _: setattr(self.seed, "value", random.randrange(10**6)))
         self.widget = W.VBox([W.HBox([self.cls, self.temperature]), W.HBox([self.seed, self.new, self.speed]),
-                              W.HBox([play_controls(self.play), self.step]), self.status, self.image])
+                              W.HBox([play_controls(self.play), self.step]), self.status, self.image,
+                              save_controls(self, "live_sketch")])
         self.restart()
 
 # %% ../nbs/04_visualize.ipynb #c8a13e09
@@ -429,6 +467,12 @@ def show(self: LiveGeneration, k):
                          f" &middot; <span class='live-state'>{state}</span>")
 
 # %% ../nbs/04_visualize.ipynb #97f70023
+@patch
+def shown(self: LiveGeneration):
+    "The sketch being drawn, whole, titled with its class, temperature and seed."
+    c, t, seed = self.cls.value, self.temperature.value, self.seed.value
+    return [(c, self.sketch(), f"{c} (T {t:.2f}, seed {seed})")]
+
 @patch
 def static_html(self: LiveGeneration):
     "An HTML5 animation of the current sample: what a static render of the notebook shows."
