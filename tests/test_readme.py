@@ -19,9 +19,11 @@ def test_readme_opens_with_the_two_commands():
     first = re.search(r"```sh\n(.*?)```", README, re.S)[1]
     assert README.index(first) < README.index("## ")                       # before any section
     lines = first.splitlines()
-    assert lines[0].startswith("# set up and run the main job") and "sketchrnn_generate" in lines[1]
+    assert lines[0].startswith("# install and draw your first sketches") and "sketchrnn_generate" in lines[1]
+    assert 'pip install -e . ' in lines[1] and "[dev]" not in lines[1]       # the runtime only, to draw
     test_cmd = lines[lines.index(next(l for l in lines if l.startswith("# run the tests"))) + 1]
-    assert "nbdev_test" in test_cmd and "pytest" in test_cmd
+    assert 'pip install -e ".[dev]"' in test_cmd and "nbdev_test" in test_cmd and "pytest" in test_cmd
+    assert "minutes" in lines[lines.index(test_cmd) - 1]                      # it says how long the tests take
     assert "SKETCHRNN_" not in test_cmd and "shared" not in test_cmd        # no environment to set up
 
 def test_readme_sections_in_a_users_order():
@@ -30,14 +32,46 @@ def test_readme_sections_in_a_users_order():
              "Developing"]
     assert [h for h in heads if h in order] == order
 
-def test_quick_start_runs_as_pasted_into_a_fresh_python(tmp_path):
-    blocks = re.findall(r"```python\n(.*?)```", section("Quick start"), re.S)
-    assert len(blocks) >= 3
+NEEDS_YOUR_RUN = "runs/mine/best.safetensors"   # a README block that draws with the reader's own trained run
+
+def tiny_run(folder, classes=("cat", "house", "tree")):
+    "A small checkpoint of the README's own classes where the README's training command puts its best model."
+    from sketchrnn_nb.model import Config, SketchRNN, save_checkpoint
+    config = Config(classes=classes, hidden_size=16, n_mixtures=3, embed_dim=4)
+    model = SketchRNN.from_config(config, {"mean": [0.0, 0.0], "std": [10.0, 10.0]})
+    save_checkpoint(model, folder/NEEDS_YOUR_RUN, config, [{"epoch": 1, "train_loss": 1.0, "valid_loss": 1.0}])
+
+def test_every_readme_python_block_runs_as_pasted(tmp_path):
+    """Each Python block of the README, in order, pasted into a fresh interpreter in one folder; the data block reads
+    the sample shipped with the package (no internet here), and the block that needs the reader's own run finds a tiny
+    one made here."""
+    from sketchrnn_nb.data import SAMPLE_CACHE
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    assert len(blocks) >= 6 and sum(NEEDS_YOUR_RUN in b for b in blocks) == 1
+    tiny_run(tmp_path)
+    env = {**os.environ, "MPLBACKEND": "Agg", "SKETCHRNN_QUICKDRAW_CACHE": str(SAMPLE_CACHE)}
     for code in blocks:
-        r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                           env={**os.environ, "MPLBACKEND": "Agg"})
+        r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
         assert r.returncode == 0, f"{code}\n{r.stderr[-2000:]}"
-    assert (tmp_path/"sketches.png").stat().st_size > 10_000
+    assert (tmp_path/"sketches.png").stat().st_size > 10_000 and (tmp_path/"variations.png").exists()
+
+def files_a_run_could_touch():
+    "Size and time of each file git tracks or would add (ignored files aside), notebooks aside."
+    rel = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                         capture_output=True, text=True).stdout.split("\n")
+    files = [ROOT/r for r in rel if r and not r.endswith(".ipynb") and (ROOT/r).exists()]
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in files}
+
+def test_running_the_landing_notebook_leaves_the_repository_as_it_was():
+    "A reader's run of index.ipynb, every cell (Jupyter runs `eval: false` cells too), in nbs/ as Jupyter would."
+    from nbclient import NotebookClient
+    if not (ROOT/".git").exists(): pytest.skip("not a git checkout")
+    before, nb = files_a_run_could_touch(), nbformat.read(ROOT/"nbs"/"index.ipynb", 4)
+    env = {k: v for k, v in os.environ.items() if k != "IN_TEST"}
+    NotebookClient(nb, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT/"nbs")}}).execute(env=env)
+    after = files_a_run_could_touch()
+    assert {k: v for k, v in after.items() if before.get(k) != v} == {}     # nothing written or added, but ignored
 
 def test_readme_links_and_pictures_exist_in_the_repository():
     targets = re.findall(r"\]\((?!https?:|#)([^)#]+)", README)

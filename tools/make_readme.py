@@ -1,5 +1,7 @@
 """Write README.md from nbs/index.ipynb (what nbdev_readme does, without Quarto): markdown as is, code cells as
-Python blocks with their saved text output, hidden cells and `#|` directives left out. `--check` fails if stale."""
+Python blocks with their saved text output, hidden cells and `#|` directives left out. `--check` fails if stale.
+`--pictures` also redraws the README's gallery with the shipped model (nbs/images/gallery.png and drawing.gif): the
+one place that writes them, so running the notebooks leaves the repository as it was."""
 import re, sys
 from pathlib import Path
 import nbformat
@@ -31,7 +33,22 @@ def render(nb_path=ROOT/"nbs"/"index.ipynb"):
     head = "<!-- Generated from nbs/index.ipynb by `python tools/make_readme.py`: edit the notebook, not this file. -->"
     return "\n\n".join([head] + parts) + "\n"
 
+def draw_pictures(folder=ROOT/"nbs"/"images"):
+    "The gallery: four sketches of each class at temperature 0.4 (a column a class), and one of each being drawn."
+    import matplotlib.pyplot as plt
+    from sketchrnn_nb.model import load_pretrained, generate_batch, generate_sketch
+    from sketchrnn_nb.visualize import animate_sketches, plot_sketches
+    model = load_pretrained()
+    sketches = generate_batch(model, model.classes, n=4, temperature=0.4, seed=0)
+    order = [k*4 + r for r in range(4) for k in range(len(model.classes))]          # one column per class
+    titles = [sketches[i][0] if i % 4 == 0 else "" for i in order]
+    plt.close(plot_sketches([sketches[i][1] for i in order], titles, ncols=10, size=1.4, path=folder/"gallery.png"))
+    one_each = [generate_sketch(model, c, temperature=0.4, seed=1) for c in model.classes]
+    animate_sketches(one_each, folder/"drawing.gif", titles=model.classes, ncols=5, size=1.3, fps=15, every=4)
+    print(f"drew {folder/'gallery.png'} and {folder/'drawing.gif'}")
+
 if __name__ == "__main__":
+    if "--pictures" in sys.argv: draw_pictures()
     text, readme = render(), ROOT/"README.md"
     if "--check" in sys.argv:
         if readme.read_text(encoding="utf-8") != text: sys.exit("README.md is stale: run `python tools/make_readme.py`.")
