@@ -395,8 +395,8 @@ class MorphApp(WidgetApp):
         self.status = W.HTML()
         rows = [W.HBox([*self.cls, self.new_btn])]
         if pad is not None:
-            mine = [W.Button(description=f"{d}: my drawing", icon="pencil", tooltip=f"Morph {t} the drawing on the pad")
-                    for d, t in (("from", "from"), ("to", "into"))]
+            mine = [W.Button(description=f"{d}: my drawing", icon="pencil", tooltip=f"Morph {t} the drawing on the pad",
+                             layout=W.Layout(width="auto")) for d, t in (("from", "from"), ("to", "into"))]
             for end, btn in enumerate(mine): btn.on_click(lambda _, end=end: self.from_pad(end))
             rows.append(W.HBox(mine))
         self.widget = W.VBox(rows + [W.HBox([self.ends[0], self.image, self.ends[1]]),

@@ -64,3 +64,52 @@ def test_drawing_pad_completes_a_mouse_drawing(browser, jupyterlab):
     assert blue_and_black(canvas.screenshot())[1] < 5, "the canvas still shows the stroke"
     assert "completions" not in status.inner_text()
     page.close()
+
+
+def draw_arc(page, canvas, start=0.0, turn=0.9, at=(0.5, 0.55), radius=0.28, points=30):
+    "Draw part of a circle on the canvas with the mouse."
+    box = canvas.bounding_box()
+    cx, cy, r = box["x"] + box["width"]*at[0], box["y"] + box["height"]*at[1], box["width"]*radius
+    a = lambda i: 2*math.pi*(start + turn*i/points)
+    page.mouse.move(cx + r*math.cos(a(0)), cy + r*math.sin(a(0))); page.mouse.down()
+    for i in range(1, points + 1):
+        page.mouse.move(cx + r*math.cos(a(i)), cy + r*math.sin(a(i))); time.sleep(0.01)
+    page.mouse.up()
+    time.sleep(0.5)
+
+STATUS = "document.querySelector('.jp-OutputArea-output .widget-html-content').innerText"
+
+def test_drawing_pad_never_shows_results_of_a_drawing_that_is_gone(browser, jupyterlab):
+    "undo of the only stroke blanks the completions; 'complete as I draw' completes each new stroke; save writes files."
+    base, token, root = jupyterlab
+    page = open_notebook(browser, jupyterlab, "pad_states.ipynb",
+                         "from sketchrnn_nb.bonus import drawing_pad\npad = drawing_pad(class_name='apple', seed=0)\npad")
+    canvas = page.locator(".jp-OutputArea-output canvas").first
+    canvas.wait_for(timeout=180_000)
+    time.sleep(0.5)
+    imgs = page.locator(".jp-OutputArea-output .widget-image")
+    draw_arc(page, canvas)
+    page.locator("button", has_text=re.compile(r"^\s*complete\s*$")).first.click()
+    page.wait_for_function(f"() => /completions of your 1 stroke/.test({STATUS})", timeout=60_000)
+    page.locator("button", has_text="undo").first.click()
+    page.wait_for_function(f"() => /Draw on the canvas/.test({STATUS})", timeout=30_000)
+    time.sleep(1.0)
+    page.screenshot(path=SHOTS/"13_pad_undone.png")
+    for i in range(9, 13):
+        blue, black = blue_and_black(imgs.nth(i).screenshot())
+        assert blue < 5 and black < 5, f"completion {i - 9} still shown after undoing the only stroke"
+
+    page.locator("label", has_text="complete as I draw").first.click()
+    draw_arc(page, canvas, turn=0.6)
+    page.wait_for_function(f"() => /completions of your 1 stroke/.test({STATUS})", timeout=60_000)
+    draw_arc(page, canvas, start=0.7, turn=0.2)                 # a second stroke: completed again by itself
+    page.wait_for_function(f"() => /completions of your 2 stroke/.test({STATUS})", timeout=60_000)
+    time.sleep(3)
+    page.screenshot(path=SHOTS/"14_pad_live.png")
+    assert all(blue_and_black(imgs.nth(i).screenshot())[0] > 30 for i in range(9, 13))
+
+    page.locator("button", has_text=re.compile(r"^\s*save\s*$")).first.click()
+    page.wait_for_function("() => /saved .*my_drawing.png/.test(document.body.innerText)", timeout=60_000)
+    assert all((root/f"my_drawing{ext}").stat().st_size > 100 for ext in (".png", ".svg", ".ndjson"))
+    assert len((root/"my_drawing.ndjson").read_text().splitlines()) == 1 + 4      # the drawing and its completions
+    page.close()
