@@ -16,7 +16,7 @@ from .data import (END, SAMPLE_CACHE, as_strokes, bin_path, strokes_to_sequence,
                                check_positive, check_stroke5, check_sketches)
 from .model import (DEFAULT_TEMPERATURE, check_request, check_temperatures, generate_batch,
                                 sample_sequences, finish_sketch, load_pretrained)
-from .vae import variations, interpolate, decode
+from .vae import variations, interpolate, decode, encode
 from sketchrnn_nb.visualize import (WidgetApp, app_model, class_dropdown, temperature_slider, play_controls,
     save_controls, save_figure, draw_strokes, plot_sketches, render_frame, sketch_view, animation_html,
     animate_sketches)
@@ -107,7 +107,8 @@ def _prefix_rows(prefix):
 # %% ../nbs/05_bonus.ipynb #f0b43126
 def complete_sketch(model, prefix, class_name, n=4, temperature=DEFAULT_TEMPERATURE, seed=None, max_len=250,
                     size=None):
-    "`n` stroke-5 completions of the partial drawing `prefix` (strokes or stroke-5, in a `size` square or 256 units)."
+    """`n` stroke-5 completions of the partial drawing `prefix` (strokes or stroke-5, in a `size` square or 256 units);
+    a VAE reads the partial drawing whole first (its z), then continues it."""
     check_request([class_name], n)
     if size is not None: check_positive(size, "size")   # the drawing area's side
     label = model.label(class_name)
@@ -119,8 +120,9 @@ def complete_sketch(model, prefix, class_name, n=4, temperature=DEFAULT_TEMPERAT
     model_rows = rows.copy()
     model_rows[:, :2] *= scale
     norm = normalize_sequence(model_rows, model.stats) if model.stats is not None else model_rows
+    z = encode(model, [np.concatenate([model_rows, END[None]])]).repeat(n, 1) if model.z_size else None
     out = []
-    for r in sample_sequences(model, [label]*n, temperature, max_len, seed, prefix=norm):
+    for r in sample_sequences(model, [label]*n, temperature, max_len, seed, prefix=norm, z=z):
         cont = finish_sketch(r, model.stats)
         cont[:, :2] /= scale
         out.append(np.concatenate([rows, cont]))

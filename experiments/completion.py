@@ -1,0 +1,80 @@
+"""Do the models finish *the person's* drawing? Held-out drawings are cut after their first stroke, a third and half
+of their strokes; each cut is completed as drawn and with the changes a drawing pad brings (rescaled, shifted, every
+stroke drawn backwards, the strokes in another order). A completion counts as recognized when 06_evaluate's
+classifier names its class, and as faithful when, among the class's held-out drawings, its own original is the
+nearest to it in raster space (28x28, Google's rendering: place and size do not matter). The prefix alone is the
+floor of faithfulness: how much of the drawing the cut already shows. Uses the public API only.
+    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/completion.py decoder=gmm vae=vae \
+        --out experiments/completion.json
+A model is `NAME=gmm`, `NAME=vae` (the shipped ones) or `NAME=path/to/checkpoint.safetensors`."""
+import argparse, json, time
+from pathlib import Path
+import numpy as np
+from sketchrnn_nb.data import sequence_to_strokes, strokes_to_sequence
+from sketchrnn_nb.model import Config, load_checkpoint, load_pretrained, PRETRAINED
+from sketchrnn_nb.train import split_items
+from sketchrnn_nb.evaluate import class_images, classifier_data, train_classifier, classify, sketch_images, fidelity
+from sketchrnn_nb.bonus import complete_sketch
+
+CUTS = {"first stroke": lambda n: 1, "a third": lambda n: max(1, round(n/3)), "half": lambda n: max(1, round(n/2))}
+T = 0.2
+
+def pad_like(strokes, rng):
+    "The strokes as a pad might give them: scaled by 0.5-1.2, shifted, each drawn backwards, in another order."
+    s, shift = rng.uniform(0.5, 1.2), rng.uniform(-40, 40, size=(2, 1))
+    out = [np.asarray(x, np.float64)[:, ::-1]*s + shift for x in strokes]
+    return [out[i] for i in rng.permutation(len(out))]
+
+def cut_drawings(test, classes, per_class):
+    "Per class: up to `per_class` held-out drawings of at least 2 strokes, as strokes."
+    out = {}
+    for i, c in enumerate(classes):
+        strokes = [sequence_to_strokes(s) for s, y in test if y == i]
+        out[c] = [s for s in strokes if len(s) >= 2][:per_class]
+    return out
+
+def judge(classes, drawings, clf, make):
+    "Recognized and faithful (top-1) shares of `make(class, strokes)` for each drawing, and of the prefix alone."
+    rec, faith = [], []
+    for i, c in enumerate(classes):
+        originals = sketch_images([strokes_to_sequence(s, max_len=None) for s in drawings[c]])
+        made = sketch_images([make(c, s) for s in drawings[c]])
+        rec.append(float((classify(clf, made)[0].argmax(1) == i).mean()))
+        faith.append(fidelity(originals, made)["top1"])
+    return float(np.mean(rec)), float(np.mean(faith))
+
+def model_of(spec):
+    return load_pretrained(name=spec) if spec in PRETRAINED else load_checkpoint(spec)[0]
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("models", nargs="+", help="NAME=gmm, NAME=vae or NAME=CHECKPOINT")
+    ap.add_argument("--per-class", type=int, default=20)
+    ap.add_argument("--out", default="experiments/completion.json")
+    args = ap.parse_args()
+    config = Config(max_per_class=None)                    # the shipped models' data, split and seed
+    classes = list(config.classes)
+    train, valid, test = split_items(config)
+    (X, y), _, _ = classifier_data(classes, *[class_images(it, classes) for it in (train, test, valid)])
+    clf = train_classifier(classes, X, y, verbose=False)
+    drawings = cut_drawings(test, classes, args.per_class)
+    out = json.loads(Path(args.out).read_text()) if Path(args.out).exists() else {}
+    rng = np.random.default_rng(0)
+    changed = {c: [pad_like(s, rng) for s in v] for c, v in drawings.items()}   # one change per drawing, kept
+    for name, spec in (m.split("=", 1) for m in args.models):
+        model, t0, rows = model_of(spec), time.time(), {}
+        for cut, k in CUTS.items():
+            for how, source in (("as drawn", drawings), ("pad-like", changed)):
+                def complete(c, s, source=source):
+                    i = next(j for j, d in enumerate(drawings[c]) if d is s)
+                    part = source[c][i][:k(len(s))]
+                    return complete_sketch(model, [p.tolist() for p in part], c, n=1, temperature=T, seed=i)[0]
+                rec, faith = judge(classes, drawings, clf, complete)
+                rows[f"{cut}, {how}"] = dict(recognized=rec, faithful=faith)
+                print(name, cut, how, f"recognized {rec:.0%}, faithful {faith:.0%}", flush=True)
+        prefix = {cut: judge(classes, drawings, clf, lambda c, s, k=k: strokes_to_sequence(s[:k(len(s))], max_len=None))
+                  for cut, k in CUTS.items()}
+        out[name] = dict(model=spec, temperature=T, per_class=args.per_class, rows=rows,
+                         prefix_alone={cut: dict(recognized=r, faithful=f) for cut, (r, f) in prefix.items()},
+                         seconds=round(time.time() - t0))
+        Path(args.out).write_text(json.dumps(out, indent=1) + "\n")
