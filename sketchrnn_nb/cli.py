@@ -4,13 +4,13 @@
 
 # %% ../nbs/08_cli.ipynb #d90d417d
 from __future__ import annotations
-import argparse, dataclasses, functools, json, os, secrets, sys, tempfile, time
+import argparse, dataclasses, difflib, functools, json, os, secrets, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
 from fastcore.docments import docments
-from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               to_google_drawing, atomic_write, load_ndjson, NdjsonError, strokes_to_sequence)
+from .data import (CACHE_ENV, all_class_names, download_quickdraw_data, preprocess_data, split_dataset,
+                               calculate_stats, load_ndjson, NdjsonError, strokes_to_sequence, write_ndjson)
 from .model import (Config, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
 from .train import (TrainingError, ProcessesStalled, check_items, pick_device, train_model, torchrun_env,
@@ -20,21 +20,23 @@ from .visualize import plot_sketches, animate_sketches, plot_training_history
 from .vae import reconstruct, variations
 
 # %% auto #0
-__all__ = ['EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'parse_setting', 'add_config_flags', 'parse_config', 'command',
-           'print_prepared', 'sketchrnn_data', 'train_parser', 'sketchrnn_train', 'generate_parser',
-           'check_generate_files', 'write_ndjson', 'read_drawings', 'redraw', 'sketchrnn_generate']
+__all__ = ['SWITCH_WORDS', 'FLAG_HELP', 'SWITCHES', 'DATA_HELP', 'EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'DEFAULT_OUT',
+           'parse_setting', 'add_config_flags', 'parse_config', 'parse_flags', 'command', 'print_prepared',
+           'sketchrnn_data', 'train_parser', 'format_settings', 'sketchrnn_train', 'generate_parser', 'parse_generate',
+           'check_generate_files', 'model_classes', 'read_drawings', 'redraw', 'sketchrnn_generate']
 
 # %% ../nbs/08_cli.ipynb #5854eac7
+SWITCH_WORDS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
 def parse_setting(field: dataclasses.Field, text: str):
     "Parse the command-line `text` for the `Config` field `field`."
     if text.lower() in ("none", "null") and "None" in str(field.type): return None
     if field.name == "classes": return tuple(c.strip() for c in text.split(",") if c.strip())
     if isinstance(field.default, bool):
-        if text.lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
-            raise ValueError(f"expected true or false, not {text!r}")
-        return text.lower() in ("1", "true", "yes", "on")
-    kind = int if isinstance(field.default, int) or field.name == "max_per_class" else \
-        float if isinstance(field.default, float) else str
+        if text.lower() not in SWITCH_WORDS: raise ValueError(f"expected true or false, not {text!r}")
+        return SWITCH_WORDS[text.lower()]
+    kind = (int if isinstance(field.default, int) or field.name == "max_per_class" else
+            float if isinstance(field.default, float) else str)
     try: return kind(text)
     except ValueError:
         raise ValueError(f"expected {'a whole number' if kind is int else 'a number'}, not {text!r}") from None
@@ -47,24 +49,51 @@ def _setting_type(field):
         except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
     return parse
 
+FLAG_HELP = {   # the settings whose default the command line says better than the comment beside the field
+    "cache_dir": f"Quick, Draw! cache folder (default: ${CACHE_ENV} if set, else ~/.cache/sketchrnn_nb/quickdraw)"}
+
+def _shown(default) -> str:
+    "A setting's default as its flag's help shows it."
+    if isinstance(default, bool): return "on" if default else "off"
+    return ",".join(default) if isinstance(default, tuple) else str(default)
+
 def add_config_flags(parser: argparse.ArgumentParser, names=None):
     "Add a `--flag` for each `Config` setting in `names` (default: all), documented by the comment beside its field."
     docs = docments(Config)
     for f in dataclasses.fields(Config):
         if names is not None and f.name not in names: continue
-        default = ",".join(f.default) if f.name == "classes" else f.default
+        how = (dict(action=argparse.BooleanOptionalAction) if isinstance(f.default, bool) else
+               dict(metavar=f.name.upper(), type=_setting_type(f)))
         parser.add_argument("--" + f.name.replace("_", "-"), dest=f.name, default=argparse.SUPPRESS,
-                            metavar=f.name.upper(), type=_setting_type(f),
-                            help=f"{docs[f.name]} (default: {default})")
+                            help=FLAG_HELP.get(f.name) or f"{docs[f.name]} (default: {_shown(f.default)})", **how)
         if "_" in f.name:   # the spelling of earlier versions still works, unlisted
-            parser.add_argument("--" + f.name, dest=f.name, default=argparse.SUPPRESS, type=_setting_type(f),
-                                help=argparse.SUPPRESS)
+            parser.add_argument("--" + f.name, dest=f.name, default=argparse.SUPPRESS, help=argparse.SUPPRESS, **how)
     return parser
 
 def parse_config(parser: argparse.ArgumentParser, args: dict) -> Config:
     "A `Config` from parsed flags `args`, or the parser's one-line error (exit 2) for a bad setting."
     try: return Config(**args)
     except ValueError as e: parser.error(str(e))
+
+# %% ../nbs/08_cli.ipynb #5c1e0a75
+SWITCHES = {"--" + n for f in dataclasses.fields(Config) if isinstance(f.default, bool)
+            for n in (f.name, f.name.replace("_", "-"))}   # the flags of the `bool` settings, in both spellings
+
+def _old_switches(argv) -> list[str]:
+    "`argv` with the switches of earlier versions, `--flag true` or `--flag=false`, as `--flag` or `--no-flag`."
+    def switch(flag, word): return flag if SWITCH_WORDS[word.lower()] else "--no-" + flag[2:]
+    out, before = [], None
+    for arg in argv:
+        flag, eq, word = arg.partition("=")
+        if eq and flag in SWITCHES and word.lower() in SWITCH_WORDS: out.append(switch(flag, word))
+        elif before in SWITCHES and arg.lower() in SWITCH_WORDS: out[-1] = switch(before, arg)
+        else: out.append(arg)
+        before = arg
+    return out
+
+def parse_flags(parser: argparse.ArgumentParser, argv=None) -> dict:
+    "The flags of the command line `argv` (default: `sys.argv`'s) as a dict, old switches read as new ones."
+    return vars(parser.parse_args(_old_switches(sys.argv[1:] if argv is None else argv)))
 
 # %% ../nbs/08_cli.ipynb #679843a6
 def _fail(prog, message, code):
@@ -94,18 +123,24 @@ def print_prepared(parser, config: Config):
     size = sum(f.stat().st_size for f in folder.iterdir())/1e6
     print(f"prepared: {folder} ({size:.1f} MB, made in {meta['seconds']} s)\n"
           f"drawings: {meta['n_drawings']:,} {json.dumps(meta['per_class'])}\nsplits: {json.dumps(meta['splits'])}"
-          + f"\ntrain on it with: sketchrnn_train --prepared true --classes {','.join(config.classes)} ...")
+          + f"\ntrain on it with: sketchrnn_train --prepared --classes {','.join(config.classes)} ...")
 
 # %% ../nbs/08_cli.ipynb #319fcad9
+DATA_HELP = ("Download Quick, Draw! classes into the cache folder (Google's file of each class, tens of MB, once), "
+             "then summarize them as training sees them: drawings per class, what was skipped, and the split.")
+
 @command("sketchrnn_data")
 def sketchrnn_data(argv=None):
-    "Command line: load Quick, Draw! classes, then print per-class counts, what was skipped, and the split."
-    p = argparse.ArgumentParser(prog="sketchrnn_data", description="Summarize Quick, Draw! classes as training sees.")
+    "Command line: download (once) and load Quick, Draw! classes; print per-class counts, what was skipped, the split."
+    p = argparse.ArgumentParser(prog="sketchrnn_data", description=DATA_HELP)
     add_config_flags(p, ("classes", "max_per_class", "cache_dir", "max_len", "seed"))
-    p.add_argument("--prepare", action="store_true", help="convert the classes once into the memory-mapped dataset "
-                   "that `sketchrnn_train --prepared true` reads, and print its folder")
-    args = vars(p.parse_args(argv))
-    prepare = args.pop("prepare")
+    task = p.add_mutually_exclusive_group()
+    task.add_argument("--prepare", action="store_true", help="convert the classes once into the memory-mapped "
+                      "dataset that `sketchrnn_train --prepared` reads, and print its folder")
+    task.add_argument("--list", action="store_true", help="print the names of all 345 classes, one a line, and stop")
+    args = parse_flags(p, argv)
+    prepare, listing = args.pop("prepare"), args.pop("list")
+    if listing: return print("\n".join(all_class_names()))
     config = parse_config(p, args)
     if prepare: return print_prepared(p, config)
     try:
@@ -146,11 +181,17 @@ def train_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/08_cli.ipynb #a04753a2
+def format_settings(config: Config) -> str:
+    "`config`'s settings, one `name: value` a line, as `sketchrnn_train` prints them."
+    d = config.to_dict()
+    width = max(map(len, d)) + 1
+    return "\n".join(f"  {k + ':':{width}} {','.join(v) if k == 'classes' else v}" for k, v in d.items())
+
 @command("sketchrnn_train")
 def sketchrnn_train(argv=None):
     "Command line: train a SketchRNN; every `Config` setting is a flag."
     p = train_parser()
-    args = vars(p.parse_args(argv))
+    args = parse_flags(p, argv)
     resume, warm, overwrite, quiet, nproc = (args.pop(k) for k in
                                              ("resume", "warm_start", "overwrite", "quiet", "nproc"))
     config = parse_config(p, args)
@@ -160,8 +201,8 @@ def sketchrnn_train(argv=None):
     if nproc < 1: p.error(f"--nproc must be a whole number >= 1, not {nproc}")
     if nproc > 1 and world > 1: p.error("--nproc starts processes itself: leave it out under torchrun")
     world = max(world, nproc)
-    if rank == 0: print(f"training on {device}{f' in {world} processes' if world > 1 else ''}: "
-                        f"{json.dumps(config.to_dict())}", flush=True)
+    if rank == 0: print(f"training on {device}{f' in {world} processes' if world > 1 else ''}, with these settings:\n"
+                        f"{format_settings(config)}", flush=True)
     t0 = time.time()
     try:
         with tempfile.TemporaryDirectory() as tmp:   # a warm start's file lives as long as the run needs it
@@ -207,10 +248,13 @@ def _output_file(*suffixes):
 MOST_SKETCHES, MOST_PICTURED = 10**6, 400   # sketches per class (--n); sketches in one PNG, SVG or GIF
 
 # %% ../nbs/08_cli.ipynb #1b96fdb8
+DEFAULT_OUT = Path("sketches.ndjson")   # --out when no picture is asked for
+
 def generate_parser() -> argparse.ArgumentParser:
     "The flags of `sketchrnn_generate`."
     p = argparse.ArgumentParser(prog="sketchrnn_generate", description="Draw sketches with a trained SketchRNN.")
-    p.add_argument("--classes", default=None, help="comma-separated classes (default: all the model knows)")
+    p.add_argument("--classes", default=None, help="comma-separated classes, in any case (default: all the model "
+                   "knows)")
     p.add_argument("--n", type=_checked(int, _check_count), default=4, help="sketches per class (default: 4)")
     p.add_argument("--temperature", type=_checked(float, lambda t: check_sampling(t, 2)), default=DEFAULT_TEMPERATURE,
                    help=f"sampling temperature ({TEMPERATURE_GUIDE}; default: {DEFAULT_TEMPERATURE})")
@@ -226,13 +270,19 @@ def generate_parser() -> argparse.ArgumentParser:
                    help="redraw the drawings of this Quick, Draw! ndjson file (its 'word' is the class): --n "
                         "reconstructions of each, or variations with --vary; needs a VAE")
     p.add_argument("--vary", action="store_true", help="with --from: variations of each drawing, not reconstructions")
-    p.add_argument("--out", type=_output_file(), default=Path("sketches.ndjson"),
-                   help="ndjson output, a sketch a line (default: sketches.ndjson)")
-    p.add_argument("--png", type=_output_file(".png"), default=None, help="also save a grid of the sketches as PNG")
-    p.add_argument("--svg", type=_output_file(".svg"), default=None, help="also save the grid as SVG")
-    p.add_argument("--gif", type=_output_file(".gif"), default=None,
-                   help="also save an animated GIF of the sketches being drawn")
+    p.add_argument("--out", type=_output_file(), default=None, help="ndjson output, a sketch a line (default: "
+                   f"{DEFAULT_OUT}; none if only --png, --svg or --gif is given)")
+    p.add_argument("--png", type=_output_file(".png"), default=None, help="save a grid of the sketches as PNG")
+    p.add_argument("--svg", type=_output_file(".svg"), default=None, help="save the grid as SVG")
+    p.add_argument("--gif", type=_output_file(".gif"), default=None, help="save an animated GIF of the sketches "
+                   "being drawn")
     return p
+
+def parse_generate(argv=None, parser=None) -> argparse.Namespace:
+    "The flags of `sketchrnn_generate` (read by `parser`); `--out` is `DEFAULT_OUT` unless a picture is asked for."
+    a = (parser or generate_parser()).parse_args(argv)
+    if a.out is None and not (a.png or a.svg or a.gif): a.out = DEFAULT_OUT
+    return a
 
 # %% ../nbs/08_cli.ipynb #67df1a6a
 def _same_file(a, b) -> bool:
@@ -256,30 +306,25 @@ def check_generate_files(a: argparse.Namespace):
                                  f"{'the input' if other in ('--from', '--checkpoint') else 'that output'}. Name "
                                  "another file.")
 
-# %% ../nbs/08_cli.ipynb #9bd05529
-def write_ndjson(sketches, path, temperature, seed) -> int:
-    "Write `(class_name, stroke-5)` sketches to `path` as Google-style simplified ndjson; the number written."
-    stamp, count = time.strftime("%Y-%m-%d %H:%M:%S.00000 UTC", time.gmtime()), 0
-    def write(tmp):
-        nonlocal count
-        with open(tmp, "w", encoding="utf-8") as f:
-            for i, (c, s) in enumerate(sketches):
-                f.write(json.dumps({"word": c, "countrycode": "ZZ", "timestamp": stamp, "recognized": True,
-                                    "key_id": str(i), "drawing": to_google_drawing(s), "temperature": temperature,
-                                    "seed": seed}) + "\n")
-                count = i + 1
-    atomic_write(path, write)
-    return count
-
 # %% ../nbs/08_cli.ipynb #da86c959
+def model_classes(model, names) -> list[str]:
+    "`names` as `model` spells its classes, in any case; a `ValueError` with near misses for a class it does not know."
+    known = {c.lower(): c for c in model.classes}
+    for c in names:
+        if isinstance(c, str) and c.lower() in known: continue
+        close = difflib.get_close_matches(c.lower(), list(known), n=3, cutoff=0.6) if isinstance(c, str) else []
+        hint = f" Did you mean {', '.join(repr(known[m]) for m in close)}?" if close else ""
+        raise ValueError(f"This model does not draw {c!r}.{hint} It knows {', '.join(model.classes)}.")
+    return [known[c.lower()] for c in names]
+
 def read_drawings(path, model) -> list[tuple[str, np.ndarray]]:
     "The `(class name, stroke-5)` drawings of the ndjson file `path`, for `model` (a VAE that knows their classes)."
     if not model.z_size: raise ValueError("--from needs a VAE: add --model vae, or a --checkpoint of a VAE.")
     try: records = load_ndjson(path)
     except NdjsonError as e: raise ValueError(str(e)) from None
     if not len(records): raise ValueError(f"{path} holds no drawings.")
-    for r in records: model.label(r["word"])
-    return [(r["word"], strokes_to_sequence(r["drawing"], max_len=None)) for r in records]
+    words = model_classes(model, [r["word"] for r in records])
+    return [(w, strokes_to_sequence(r["drawing"], max_len=None)) for w, r in zip(words, records)]
 
 def redraw(model, drawings, n, vary, temperature, max_len, seed) -> list[tuple[str, np.ndarray]]:
     "`n` reconstructions (or, if `vary`, variations) of each `(class name, stroke-5)` drawing, as `(class, sketch)`."
@@ -291,18 +336,18 @@ def redraw(model, drawings, n, vary, temperature, max_len, seed) -> list[tuple[s
 # %% ../nbs/08_cli.ipynb #4092036c
 @command("sketchrnn_generate")
 def sketchrnn_generate(argv=None):
-    "Command line: generate sketches into Google-style ndjson (and optionally PNG, SVG, GIF)."
+    "Command line: generate sketches into Google-style ndjson, or PNG, SVG, GIF pictures, or both."
     p = generate_parser()
-    a = p.parse_args(argv)
+    a = parse_generate(argv, p)
     try: check_generate_files(a)
     except ValueError as e: p.error(str(e))
     seed = a.seed if a.seed is not None else secrets.randbelow(2**63)   # drawn, so the output can be reproduced
     try:
         model = load_checkpoint(a.checkpoint)[0] if a.checkpoint else load_pretrained(name=a.model)
         if a.source is not None: drawings = read_drawings(a.source, model)
-        classes = [c.strip() for c in a.classes.split(",") if c.strip()] if a.classes is not None else model.classes
-        if not classes: raise ValueError("--classes names no class: give one or more, e.g. apple,star")
-        for c in classes: model.label(c)
+        names = [c.strip() for c in a.classes.split(",") if c.strip()] if a.classes is not None else model.classes
+        if not names: raise ValueError("--classes names no class: give one or more, e.g. apple,star")
+        classes = model_classes(model, names)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
     count = len(drawings)*a.n if a.source is not None else len(classes)*a.n
     pictures = [x for x in (a.png, a.svg, a.gif) if x]
@@ -311,9 +356,10 @@ def sketchrnn_generate(argv=None):
     stream = (redraw(model, drawings, a.n, a.vary, a.temperature, a.max_len, seed) if a.source is not None else
               generate_stream(model, classes, n=a.n, temperature=a.temperature, max_len=a.max_len, seed=seed))
     sketches = list(stream) if pictures else stream   # a picture needs them all (at most MOST_PICTURED)
-    try: count = write_ndjson(sketches, a.out, a.temperature, seed)
-    except KeyboardInterrupt: _fail(p.prog, f"interrupted; {a.out} was not written", 130)
-    print(f"wrote {count} sketches to {a.out} (seed {seed})")
+    if a.out is not None:
+        try: count = write_ndjson(sketches, a.out, temperature=a.temperature, seed=seed)
+        except KeyboardInterrupt: _fail(p.prog, f"interrupted; {a.out} was not written", 130)
+    print(f"wrote {count} sketches to {a.out} (seed {seed})" if a.out else f"drew {count} sketches (seed {seed})")
     if not pictures: return
     titles, seqs, ncols = [c for c, _ in sketches], [s for _, s in sketches], a.n if a.n > 1 else None
     for path in (a.png, a.svg):

@@ -8,6 +8,7 @@ import contextlib, difflib, http.client, http.server, json, math, numbers, os, r
 import threading, time, zlib
 import urllib.error, urllib.request
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
@@ -56,20 +57,21 @@ def all_class_names() -> list[str]:
 
 # %% ../nbs/00_data.ipynb #14b751a6
 def check_classes(classes) -> list[str]:
-    "Return `classes` as a list, or raise `ValueError` naming close matches for any unknown class."
+    """Return `classes` as a list, each spelled as Google spells it (`Apple` is 'apple'), or raise `ValueError` naming
+    close matches for any unknown class."""
     if isinstance(classes, str): classes = [c.strip() for c in classes.split(",") if c.strip()]
     if not isinstance(classes, (list, tuple)) or not all(isinstance(c, str) for c in classes):
         raise ValueError(f"classes must be class names (a list of strings, or one comma-separated string), not "
                          f"{classes!r}")
-    classes, names = list(classes), all_class_names()
     if not classes: raise ValueError("No classes given: pass at least one Quick, Draw! class name, e.g. 'apple'.")
-    lower = {n.lower(): n for n in names}
+    names = {n.lower(): n for n in all_class_names()}   # 345 names, no two alike but for case
     for c in classes:
-        if c in names: continue
-        close = difflib.get_close_matches(c.lower(), list(lower), n=3, cutoff=0.6)
-        hint = f" Did you mean {', '.join(repr(lower[m]) for m in close)}?" if close else ""
-        raise ValueError(f"Unknown Quick, Draw! class {c!r}.{hint} "
-                         "`sketchrnn_nb.data.all_class_names()` lists all 345 classes.")
+        if c.lower() in names: continue
+        close = difflib.get_close_matches(c.lower(), list(names), n=3, cutoff=0.6)
+        hint = f" Did you mean {', '.join(repr(names[m]) for m in close)}?" if close else ""
+        raise ValueError(f"Unknown Quick, Draw! class {c!r}.{hint} `sketchrnn_nb.data.all_class_names()` (or "
+                         "`sketchrnn_data --list`) lists all 345 classes.")
+    classes = [names[c.lower()] for c in classes]
     if len(set(classes)) != len(classes):
         raise ValueError(f"Duplicate class names in {classes}: give each class once.")
     return classes
@@ -714,13 +716,17 @@ def to_google_drawing(seq):
 # %% ../nbs/00_data.ipynb #7c5c19bc
 def write_ndjson(drawings, path, **fields) -> int:
     """Write `(class_name, stroke-5)` drawings to `path` as Google's simplified ndjson (`word`, `key_id`, `timestamp`,
-    `drawing`, and `fields` on every line); the number written."""
-    drawings = check_sketches(drawings, "drawings", min_count=0)
-    stamp = time.strftime("%Y-%m-%d %H:%M:%S.00000 UTC", time.gmtime())
-    lines = [json.dumps({"word": c, "key_id": str(i), "timestamp": stamp, "drawing": to_google_drawing(s), **fields})
-             for i, (c, s) in enumerate(drawings)]
-    atomic_write(path, lambda tmp: Path(tmp).write_text("".join(l + "\n" for l in lines), encoding="utf-8"))
-    return len(lines)
+    `drawing`, and `fields` on every line), each as it comes (an iterator is never held whole); the number written."""
+    if not isinstance(drawings, Iterator): drawings = check_sketches(drawings, "drawings", min_count=0)
+    stamp, count = time.strftime("%Y-%m-%d %H:%M:%S.00000 UTC", time.gmtime()), 0
+    def write(tmp):
+        nonlocal count
+        with open(tmp, "w", encoding="utf-8") as f:
+            for count, (c, s) in enumerate(drawings, 1):
+                f.write(json.dumps({"word": c, "key_id": str(count - 1), "timestamp": stamp,
+                                    "drawing": to_google_drawing(s), **fields}) + "\n")
+    atomic_write(path, write)
+    return count
 
 # %% ../nbs/00_data.ipynb #b3a7fb6b
 def calculate_stats(seqs) -> dict:

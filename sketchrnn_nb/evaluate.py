@@ -62,7 +62,7 @@ def bitmaps_dir(path=None) -> Path:
 # %% ../nbs/06_evaluate.ipynb #6e14c367
 def load_bitmaps(class_name, path=None, max_rows=None) -> np.ndarray:
     "The first `max_rows` of Google's 28x28 bitmaps of `class_name`, `(N, 784)` uint8; downloaded if missing."
-    check_classes([class_name])                                          # before any download
+    class_name = check_classes([class_name])[0]                          # before any download; Google's spelling
     if max_rows is not None: check_whole(max_rows, "max_rows", lo=0)
     f = bitmaps_dir(path)/f"{class_name}.npy"
     if not f.exists(): download_file(quickdraw_url("numpy_bitmap", class_name), f, desc=f"{class_name} bitmaps")

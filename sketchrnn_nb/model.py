@@ -385,7 +385,7 @@ class Config:
     input_dropout: float = 0.0         # chance a decoder input row is blanked in training, so z must carry it (VAE)
     label_dropout: float = 0.0         # chance a training sketch's class is hidden, so z must carry it (VAE)
     seed: int = 0                      # data sampling, split, initialisation and batching
-    cache_dir: str | None = None       # Quick, Draw! cache folder (default: $SKETCHRNN_QUICKDRAW_CACHE or ~/.cache)
+    cache_dir: str | None = None       # Quick, Draw! cache (None: $SKETCHRNN_QUICKDRAW_CACHE, else the user cache)
     out_dir: str = "runs/sketchrnn"    # where checkpoints go
     device: str = "auto"               # 'auto' (cuda, then mps, then cpu), or a torch device name
 

@@ -184,26 +184,30 @@ def save_svg(sketch, path, **kwargs):
     return atomic_write(path, lambda tmp: Path(tmp).write_text(svg))
 
 # %% ../nbs/04_visualize.ipynb #86e4ac7c
-def sketch_animation(sketches, titles=None, ncols=None, size=1.6, hold=10, every=1, interval=50, color="black"):
-    "A `FuncAnimation` of `sketches` being drawn, `every` points a frame, holding the finished drawing `hold` frames."
-    check_whole(every, "every"), check_whole(hold, "hold", 0), check_positive(interval, "interval")
+def sketch_animation(sketches, titles=None, ncols=None, size=1.6, hold=10, every=1, interval=50, color="black", lead=0):
+    """A `FuncAnimation` of `sketches` being drawn, `every` points a frame, holding the finished drawing `hold` frames;
+    with `lead`, the finished drawing is also shown for `lead` frames first (a GIF's first frame is its thumbnail)."""
+    check_whole(every, "every"), check_whole(hold, "hold", 0), check_whole(lead, "lead", 0)
+    check_positive(interval, "interval")
     strokes = [as_strokes(s) for s in check_sketches(sketches, "sketches to animate")]
     fig = plot_sketches(strokes, titles, ncols, size, color=color)
     axes = [ax for ax in fig.axes if ax.collections][:len(strokes)]
     n_pts = max(sum(s.shape[1] for s in st) for st in strokes)
     def frame(i):
-        for ax, st in zip(axes, strokes):
-            ax.collections[0].set_segments(_segments(as_strokes(st, upto=min((i + 1)*every, n_pts)))[0])
+        upto = n_pts if i < lead else min((i - lead + 1)*every, n_pts)
+        for ax, st in zip(axes, strokes): ax.collections[0].set_segments(_segments(as_strokes(st, upto=upto))[0])
         return [ax.collections[0] for ax in axes]
-    anim = animation.FuncAnimation(fig, frame, frames=int(np.ceil(n_pts/every)) + hold, interval=interval, blit=False)
+    frames = lead + int(np.ceil(n_pts/every)) + hold
+    anim = animation.FuncAnimation(fig, frame, frames=frames, interval=interval, blit=False)
     plt.close(fig)
     return anim
 
 # %% ../nbs/04_visualize.ipynb #6568185d
-def animate_sketches(sketches, path, titles=None, ncols=None, size=1.6, fps=20, hold=10, every=1):
-    "Write a GIF of `sketches` being drawn point by point (Pillow's writer: no ffmpeg)."
+def animate_sketches(sketches, path, titles=None, ncols=None, size=1.6, fps=20, hold=10, every=1, lead=10):
+    """Write a GIF of `sketches` being drawn point by point (Pillow's writer: no ffmpeg); it opens on the finished
+    drawings for `lead` frames, so a page that shows its first frame shows them."""
     check_positive(fps, "fps")
-    anim = sketch_animation(sketches, titles, ncols, size, hold, every)
+    anim = sketch_animation(sketches, titles, ncols, size, hold, every, lead=lead)
     return atomic_write(path, lambda tmp: anim.save(tmp, writer=animation.PillowWriter(fps=fps)))
 
 # %% ../nbs/04_visualize.ipynb #6a380727
@@ -224,13 +228,23 @@ def _still_picture(html):
     still = frames[-1].replace("\\\n", "")                  # matplotlib continues long strings with a backslash
     return re.sub(r'<img id="(_anim_img\w+)">', lambda m: f'<img id="{m.group(1)}" src="{still}">', html, count=1)
 
+def _open_finished(html):
+    "Open the animation on its last frame (the finished drawing); play starts over from the first."
+    def start_at_end(m):
+        a = f"anim{m.group(2)}"
+        return (f"{m.group(1)}\n        /* opens on the finished drawing */\n"
+                f"        {a}.set_frame({a}.frames.length - 1);\n"
+                f"        {a}.play_animation = function() {{ if (this.current_frame >= this.frames.length - 1) "
+                f"this.set_frame(0); Animation.prototype.play_animation.call(this); }};")
+    return re.sub(r"(anim(\w+) = new Animation\([^;]*?\);)", start_at_end, html, count=1)
+
 # %% ../nbs/04_visualize.ipynb #c61f3fb3
 def animation_html(sketches, titles=None, ncols=None, size=2.0, fps=15, hold=6, every=3, dpi=72):
     "An HTML5 animation (matplotlib's `to_jshtml`) of `sketches` being drawn, playable without a kernel or network."
     with matplotlib.rc_context({"animation.embed_limit": 40, "figure.dpi": dpi, "savefig.dpi": dpi}):
         anim = sketch_animation(sketches, titles, ncols, size, hold, every, interval=1000/fps)
         html = anim.to_jshtml(default_mode="once")
-    return _still_picture(_offline_icons(html))
+    return _open_finished(_still_picture(_offline_icons(html)))
 
 # %% ../nbs/04_visualize.ipynb #fd8a00ef
 def plot_training_history(history, path=None):

@@ -290,7 +290,7 @@ def test_a_damaged_prepared_folder_is_refused(tmp_path):
     assert cli("sketchrnn_data", "--classes", "star,apple", "--max-per-class", "10", "--prepare", env=env).returncode == 0
     folder = next((tmp_path/"xdg").rglob("meta.json")).parent
     os.truncate(folder/"rows.i16", 10)
-    line = one_line(cli("sketchrnn_train", *TINY, "--prepared", "true", "--out-dir", tmp_path/"r", env=env), 3)
+    line = one_line(cli("sketchrnn_train", *TINY, "--prepared", "--out-dir", tmp_path/"r", env=env), 3)
     assert "is damaged" in line
 
 

@@ -94,7 +94,7 @@ def test_a_second_run_into_a_busy_folder_is_refused(tmp_path):
     assert "in use by another training run" in second.stderr
 
 TORCHRUN = [BIN/"torchrun", "--standalone", "--nproc_per_node", "2", "--no-python", BIN/"sketchrnn_train"]
-DDP = ["--bucket", "true", "--device", "cpu"]
+DDP = ["--bucket", "--device", "cpu"]
 
 def torchrun(folder, *extra):
     "Start the tiny run in 2 CPU processes under torchrun, in a process group of its own (as a terminal starts it)."

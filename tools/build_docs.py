@@ -1,15 +1,22 @@
-"""Build the docs site offline (`python tools/build_docs.py [SITE_DIR]`, default _docs/): nbdev processes the notebooks (keeping their saved outputs), mkdocs renders them into _docs/.
+"""Build the docs site offline (`python tools/build_docs.py [--strict] [SITE_DIR]`, default _docs/): nbdev processes the
+notebooks (keeping their saved outputs), mkdocs renders them into _docs/.
 
-nbdev_docs needs Quarto, which is not available everywhere; this uses nbdev's own processing (`proc_nbs`: show_doc
-cells rendered, hidden cells and directives removed) and mkdocs-material with mkdocs-jupyter for the HTML. The processed
-notebooks are then adapted to this site: links written for Quarto's site or for notebook files point to this site's
-pages, the Colab badge picture and MathJax come from the site itself (it works offline), and the files of
-tools/docs_assets/site/ (CSS, badge) are copied in as extra/."""
-import configparser, importlib.util, re, shutil, subprocess, sys
+nbdev_docs needs Quarto, which is not available everywhere; this uses nbdev's own processing (that of `proc_nbs`, one
+notebook at a time: show_doc cells rendered, hidden cells and directives removed) and mkdocs-material with mkdocs-jupyter
+for the HTML. The processed notebooks are then adapted to this site: Quarto's `#| ` directives are applied and taken
+out of the code shown, show_doc entries are made compact, the notebooks' HTML5 animations open on their finished
+drawing, links written for Quarto's site or for notebook files point to this site's pages, the Colab badge picture and
+MathJax come from the site itself (it works offline), and the files of tools/docs_assets/site/ (CSS, scripts, badge)
+are copied in as extra/.
+
+The warnings of nbdev's processing are printed one line each, with the notebook and cell they are about, and counted
+("docs: N warnings"); with --strict the build exits with status 1 when there is any (mkdocs runs --strict always)."""
+import configparser, importlib.util, os, re, shutil, subprocess, sys, warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 import nbformat, yaml
-from nbdev.serve import proc_nbs
+import nbdev.serve_drv
+from nbdev.processors import FilterDefaults
 
 ROOT = Path(__file__).resolve().parent.parent
 NBS, ASSETS = ROOT/"nbs", ROOT/"tools"/"docs_assets"/"site"
@@ -30,17 +37,72 @@ def frontmatter_to_markdown(nb):
     nb.cells = cells
     return nb
 
+DIRECTIVE = re.compile(r"^[ \t]*#\|[ \t]*([\w-]+)[ \t]*:?[ \t]*(.*?)[ \t]*$")
+
+def split_directives(source):
+    "The `#| key: value` lines at the top of a cell's source as a dict, and the source without them."
+    lines, opts = source.splitlines(keepends=True), {}
+    while lines and DIRECTIVE.match(lines[0]):
+        k, v = DIRECTIVE.match(lines.pop(0)).groups()
+        opts[k] = v.lower()
+    return opts, "".join(lines)
+
 def directives_for_mkdocs(nb):
-    "Quarto directives mkdocs does not know: show_doc cells (`output: asis`) become markdown, `echo: false` hides the input."
+    """Apply the Quarto directives nbdev leaves in code cells (it removes its own), then take every `#| ` line out of
+    the code shown: show_doc cells (`output: asis`) become markdown, `echo: false` hides the input, `output: false` the
+    outputs, `include: false` the whole cell, `code-fold: true` (or `show`) folds the code under a "Code" line
+    (extra/code-fold.js; `show` starts open); the others (`eval: false`...) only mean something to a notebook's run."""
     cells = []
     for c in nb.cells:
-        if c.cell_type == "code" and "#| output: asis" in c.source:
+        if c.cell_type != "code": cells.append(c); continue
+        opts, c.source = split_directives(c.source)
+        if opts.get("include") == "false": continue
+        if opts.get("output") == "asis":
             md = "".join(o.get("data", {}).get("text/markdown", "") for o in c.get("outputs", []))
             md = re.sub(r'\{target="_blank"[^}]*\}', "", md)   # Quarto link attributes
             cells.append(nbformat.v4.new_markdown_cell(md)); continue
-        if c.cell_type == "code" and "#| echo: false" in c.source: c.metadata.setdefault("tags", []).append("remove-input")
+        if opts.get("output") == "false": c.outputs = []
+        if opts.get("echo") == "false": c.metadata.setdefault("tags", []).append("remove-input")
+        if opts.get("code-fold") in ("true", "show"):
+            c.metadata.setdefault("tags", []).extend(["code-fold"] + (["code-fold-show"] if opts["code-fold"] == "show" else []))
         cells.append(c)
     nb.cells = cells
+    return nb
+
+SHOW_DOC = re.compile(r"\A\s*---\s*\n\s*\[source\]\(([^)\s]+)\)\s*\n")
+SIGNATURE = re.compile(r"```python\n\s*((?:def|class) \w+)\(\n(.*?)\n\)(.*?)\n\s*```", re.S)
+
+def compact_show_doc(nb):
+    """Compact show_doc entries: the source link sits at the right of the heading (extra.css), and the signature is one
+    line, `def name(args)->type:`, not nbdev's three or more between blank lines (long ones wrap in their box)."""
+    # nbdev writes each entry as: ---, [source](url), ### name, a python block "def name(\n    args\n)->type:" with
+    # blank lines around it, and the docstring: about 330 px a function at 1280 px wide, 22,000 px of 00_data's page.
+    for c in nb.cells:
+        m = SHOW_DOC.match(c.source) if c.cell_type == "markdown" else None
+        if not m: continue
+        src = f'---\n\n<p class="showdoc-source"><a href="{m.group(1)}">source</a></p>\n\n' + c.source[m.end():]
+        c.source = SIGNATURE.sub(lambda s: "```python\n" + s.group(1) + "(" + " ".join(s.group(2).split()) + ")"
+                                 + s.group(3).strip() + "\n```", src, count=1)
+    return nb
+
+ANIM_NEW = re.compile(r"(anim(\w+) = new Animation\([^;]*?\);)")
+OPENS_FINISHED = "/* opens on the finished drawing */"
+
+def animations_open_finished(nb):
+    """Stopgap until the notebooks are re-run with a `visualize.animation_html` that does it: matplotlib's HTML5
+    animations (`to_jshtml`) open on their first frame, an almost empty canvas; make them open on the last one, the
+    finished drawing (what the chapters' text describes), with play starting over from the first frame."""
+    def start_at_end(m):
+        a = f"anim{m.group(2)}"
+        return (f"{m.group(1)}\n        {OPENS_FINISHED}\n        {a}.set_frame({a}.frames.length - 1);\n"
+                f"        {a}.play_animation = function() {{ if (this.current_frame >= this.frames.length - 1) "
+                f"this.set_frame(0); Animation.prototype.play_animation.call(this); }};")
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            v = o.get("data", {}).get("text/html")
+            if v is None: continue
+            html = "".join(v) if isinstance(v, list) else v
+            if "new Animation(" in html and OPENS_FINISHED not in html: o["data"]["text/html"] = ANIM_NEW.sub(start_at_end, html)
     return nb
 
 def code_in_headings(nb):
@@ -168,11 +230,41 @@ def copy_media(docs):
         if f.suffix.lower() in MEDIA and f.is_file() and not any(p.startswith((".", "_")) for p in rel.parts):
             (docs/rel).parent.mkdir(parents=True, exist_ok=True); shutil.copy(f, docs/rel)
 
-def main(site_dir=None):
-    proc_nbs(path=str(ROOT/"nbs"), force=True, n_workers=0)
+def process_notebooks(nbs_dir, proc):
+    """nbdev's processing for docs (what `proc_nbs` runs on each notebook: `serve_drv.main` with `FilterDefaults`) of
+    every notebook of `nbs_dir` into `proc`; returns the warnings it raised, as (notebook, warning)."""
+    # One notebook at a time, to know which notebook each warning is about: nbdev's messages quote a cell, not its
+    # notebook, and every chapter starts with the same Colab cell. Python would print each message once; this counts each.
+    shutil.rmtree(proc, ignore_errors=True); proc.mkdir(parents=True)
+    found = []
+    for f in sorted(nbs_dir.glob("*.ipynb")):
+        if f.name.startswith(("_", ".")): continue
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            for quiet in (DeprecationWarning, PendingDeprecationWarning): warnings.simplefilter("ignore", quiet)
+            nbdev.serve_drv.main((f, proc/f.name, FilterDefaults))
+        found += [(f, w) for w in caught]
+    return found
+
+def warning_line(nb, w):
+    "One line for a warning of nbdev's processing of notebook `nb`, naming the cell it quotes."
+    msg = str(w.message)
+    head, _, rest = msg.partition("\n---\n")
+    quoted = rest.rsplit("\n---", 1)[0].strip() if rest else None
+    where = [f"cell {i} (id {c.get('id', '?')}, {src.splitlines()[0][:50]!r}...)"
+             for i, c in enumerate(nbformat.read(nb, as_version=4).cells)
+             if c.cell_type == "code" and quoted and (src := split_directives(c.source)[1].strip()) == quoted]
+    hint = ""
+    if "imports and other code" in head:   # nbdev runs a cell with an import to build the docs, its other code too
+        hint = " (nbdev runs such a cell, its other code too, while building the docs)"
+    return f"docs: warning: {nb.relative_to(ROOT)} {' '.join(where) or Path(w.filename).name}: {head.strip()}{hint}"
+
+def main(site_dir=None, strict=False):
     proc, docs = ROOT/"_proc", ROOT/"_proc"/"docs"
-    shutil.rmtree(docs, ignore_errors=True); docs.mkdir(parents=True)
-    steps = (frontmatter_to_markdown, directives_for_mkdocs, code_in_headings, no_empty_widget_state)
+    problems = [warning_line(nb, w) for nb, w in process_notebooks(NBS, proc)]
+    docs.mkdir(parents=True)
+    steps = (frontmatter_to_markdown, directives_for_mkdocs, compact_show_doc, animations_open_finished, code_in_headings,
+             no_empty_widget_state)
     for f in sorted(proc.glob("*.ipynb")):
         nb = nbformat.read(f, as_version=4)
         for step in steps: nb = step(nb)
@@ -183,8 +275,17 @@ def main(site_dir=None):
         nbformat.write(link_to_site(nbformat.read(f, as_version=4), f.stem, pages, ids, site), f)
     copy_assets(docs); copy_media(docs)
     site = Path(site_dir or ROOT/"_docs").resolve()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT/"mkdocs.yml"), "-d", str(site)], check=True, cwd=ROOT)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}                  # mkdocs-material's end-of-life banner, at every build
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT/"mkdocs.yml"), "-d", str(site)],
+                   check=True, cwd=ROOT, env=env)
     pages = sorted(p.relative_to(site) for p in site.rglob("index.html") if "search" not in p.parts)
     print(f"docs: {len(pages)} pages in {site}: " + ", ".join(str(p.parent) for p in pages))
+    for line in problems: print(line, file=sys.stderr)
+    print(f"docs: {len(problems)} warnings", file=sys.stderr if problems else sys.stdout)
+    return 1 if strict and problems else 0
 
-if __name__ == "__main__": main(sys.argv[1] if len(sys.argv) > 1 else None)
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    strict = "--strict" in args
+    args = [a for a in args if a != "--strict"]
+    sys.exit(main(args[0] if args else None, strict))

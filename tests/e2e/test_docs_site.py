@@ -3,26 +3,40 @@ chromium. Every page of the built site (found from its files) is crawled: no int
 or to an #anchor that is not an id on its target, every <img> must load, no local request may fail, and the pages may
 fetch nothing from any host but 127.0.0.1 (such requests are recorded and blocked). The landing page shows the gallery
 and links to every chapter, the evaluation page its tables, the loss chapter its formulas typeset. Screenshots of each
-page go to $E2E_SCREENSHOTS. E2E_DOCS_SITE=DIR checks an already built site instead of building one."""
-import os, subprocess, sys, time, urllib.request
+page go to $E2E_SCREENSHOTS. E2E_DOCS_SITE=DIR checks an already built site instead of building one.
+
+The pages read like book chapters (issue #29, point 4), at desktop (1280 px) and phone (390 px) width: none is taller
+than MAX_PAGE_HEIGHT, no `#| ` directive or In [ ]:/Out[ ]: prompt shows, nothing runs off the page (what is wider than
+the column scrolls inside its box; commands in the text wrap, and so do code cells at desktop width), every animation
+opens on its finished drawing (HTML5 animations on their last frame, GIFs with a first frame equal to the last), the
+morph strip shows whole frames, and the build prints no warning."""
+import base64, io, os, re, subprocess, sys, time, urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, unquote
 import pytest
-from conftest import SHOTS, free_port
+from conftest import SHOTS, free_port, ink_changed
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = ["00_data", "01_model", "02_loss", "03_train", "04_visualize", "05_bonus", "06_evaluate"]
 HOST = "127.0.0.1"
+WIDTHS = {"desktop": 1280, "phone": 390}
+# Page heights before issue #29 (site of commit 515787f, 2026-12-06), in px at 1280 / 390 px wide: index 9,982 / 15,633,
+# 00_data 46,147 / 56,978, 01_model 34,137 / 42,765, 02_loss 11,019 / 13,778, 03_train 36,222 / 45,615,
+# 04_visualize 25,978 / 29,717, 05_bonus 22,107 / 24,700, 06_evaluate 50,969 / 66,864, 07_vae 10,518 / 11,722,
+# 08_cli 12,539 / 16,756, 09_prepared 11,438 / 14,283. No page may be taller than half of the tallest (06_evaluate).
+MAX_PAGE_HEIGHT = {1280: 50_969 // 2, 390: 66_864 // 2}
 
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory):
-    "The built site: E2E_DOCS_SITE if set, else built once for this module with tools/build_docs.py."
-    if os.environ.get("E2E_DOCS_SITE"): return Path(os.environ["E2E_DOCS_SITE"])
+def build(tmp_path_factory):
+    "(site folder, the build's stdout + stderr): E2E_DOCS_SITE if set (output None), else built once with tools/build_docs.py."
+    if os.environ.get("E2E_DOCS_SITE"): return Path(os.environ["E2E_DOCS_SITE"]), None
     out = tmp_path_factory.mktemp("site")
-    r = subprocess.run([sys.executable, "tools/build_docs.py", str(out)], cwd=ROOT, capture_output=True, text=True,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    r = subprocess.run([sys.executable, "tools/build_docs.py", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-3000:]
-    return out
+    return out, r.stdout + r.stderr
+
+@pytest.fixture(scope="module")
+def site_dir(build): return build[0]
 
 @pytest.fixture(scope="module")
 def site(site_dir):
@@ -46,9 +60,9 @@ def site_pages(site_dir):
         pages.append("/" + (rel[:-len("index.html")] if rel.endswith("index.html") else rel))
     return pages
 
-def open_page(browser, url):
+def open_page(browser, url, width=1280):
     "Load `url` with external requests recorded and blocked; returns (page, external, failed, errors)."
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page = browser.new_page(viewport={"width": width, "height": 1000})
     external, failed, errors = [], [], []
     def route(r):
         if urlsplit(r.request.url).hostname not in (HOST, None): external.append(r.request.url); r.abort()
@@ -150,3 +164,123 @@ def test_formulas_typeset(browser, site, site_dir):
     assert external == [] and failed == [] and not errors, (external, failed, errors)
     page.locator(".MathJax_Display").first.scroll_into_view_if_needed(); page.screenshot(path=SHOTS/"docs_02_loss_math.png")
     page.close()
+
+# --- The pages read like book chapters (issue #29, point 4) ----------------------------------------------------------
+
+FACTS = r"""() => {
+  const content = document.querySelector('.md-content'), col = content.getBoundingClientRect();
+  const shown = e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden';
+  const scrollsX = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+  const boxed = e => { for (let a = e.parentElement; a && a !== content; a = a.parentElement) if (scrollsX(a)) return true;
+                       return false; };
+  const what = e => (e.tagName + '.' + e.className).slice(0, 60) + ': ' + (e.innerText || e.getAttribute('src') || '').replace(/\s+/g, ' ').slice(0, 60);
+  const escaping = Array.from(content.querySelectorAll('*')).filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.right > col.right + 1 && !boxed(e); }).map(what);
+  const hidden = sel => Array.from(document.querySelectorAll(sel)).filter(e => shown(e) && e.scrollWidth > e.clientWidth + 1).map(what);
+  const code = Array.from(document.querySelectorAll('.jp-InputArea-editor pre, .clipboard-copy-txt')).map(e => e.textContent);
+  return {
+    height: document.documentElement.scrollHeight,
+    page_overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    escaping: escaping.slice(0, 5),
+    commands_cut: hidden('.jp-RenderedMarkdown .highlight pre'),
+    code_cut: hidden('.jp-InputArea-editor pre'),
+    directives: code.flatMap(t => t.split('\n')).filter(l => /^\s*#\|/.test(l)).slice(0, 5),
+    prompts: Array.from(document.querySelectorAll('.jp-InputPrompt, .jp-OutputPrompt')).filter(e => shown(e) && e.innerText.trim())
+               .map(e => e.innerText.trim()).slice(0, 5)
+             .concat((document.body.innerText.match(/^\s*(In|Out)\s*\[[ \d]*\]:/mg) || []).slice(0, 5)),
+    animations: Array.from(document.querySelectorAll('.animation img[id^="_anim_img"]')).map(img => {
+      const a = window['anim' + img.id.slice('_anim_img'.length)];
+      return a ? {frame: a.current_frame, frames: a.frames.length, shows_last: img.src === a.frames[a.frames.length - 1].src}
+               : {frame: null}; }),
+    gifs: Array.from(document.querySelectorAll('.md-content img')).map(i => i.src).filter(s => /\.gif$/i.test(s)),
+    morphs: Array.from(document.querySelectorAll('img[alt="the morph, frame by frame"]')).map(i => i.src),
+  };
+}"""
+_facts = {}
+
+def page_facts(browser, site, site_dir, width):
+    "Facts about every page of the site at `width` (measured once per width): {path: dict of FACTS}."
+    if (site, width) not in _facts:
+        facts = {}
+        for path in site_pages(site_dir):
+            page, external, failed, errors = open_page(browser, site + path, width)
+            page.wait_for_function("""() => Array.from(document.querySelectorAll('.animation img[id^="_anim_img"]'))
+                                        .every(i => window['anim' + i.id.slice('_anim_img'.length)])""", timeout=10_000)
+            facts[path] = page.evaluate(FACTS)
+            if path == "/" and width == WIDTHS["phone"]: page.screenshot(path=SHOTS/"docs_index_phone.png")
+            page.close()
+        _facts[site, width] = facts
+    return _facts[site, width]
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_page_heights(browser, site, site_dir, width):
+    "No page is taller than MAX_PAGE_HEIGHT (half of the tallest chapter before #29): a chapter, not its test suite."
+    facts = page_facts(browser, site, site_dir, width)
+    heights = {p: f["height"] for p, f in facts.items()}
+    print(f"page heights at {width} px:", heights)
+    assert all(h <= MAX_PAGE_HEIGHT[width] for h in heights.values()), \
+        f"taller than {MAX_PAGE_HEIGHT[width]} px at {width} px: " + str({p: h for p, h in heights.items() if h > MAX_PAGE_HEIGHT[width]})
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_no_directives_or_prompts(browser, site, site_dir, width):
+    "The code shown has no `#| ` directive lines, and no In [ ]: / Out[ ]: prompt shows."
+    facts = page_facts(browser, site, site_dir, width)
+    bad = {p: {k: f[k] for k in ("directives", "prompts") if f[k]} for p, f in facts.items()}
+    assert not any(bad.values()), {p: b for p, b in bad.items() if b}
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_nothing_runs_off_the_page(browser, site, site_dir, width):
+    """Nothing is wider than the page, or than the content column unless it scrolls inside a box of the column;
+    commands and snippets in the text wrap (none hides a part), and at desktop width code cells too."""
+    facts = page_facts(browser, site, site_dir, width)
+    bad = {}
+    for p, f in facts.items():
+        b = {k: f[k] for k in ("escaping", "commands_cut") if f[k]}
+        if f["page_overflow"] > 0: b["page_overflow"] = f["page_overflow"]
+        if width == WIDTHS["desktop"] and f["code_cut"]: b["code_cut"] = f["code_cut"][:5]
+        if b: bad[p] = b
+    assert not bad, bad
+
+def gif_frames(path):
+    "The first and last frames of a GIF, as greyscale pictures."
+    from PIL import Image, ImageSequence
+    frames = [f.convert("L") for f in ImageSequence.Iterator(Image.open(path))]
+    return frames[0], frames[-1]
+
+def test_animations_open_finished(browser, site, site_dir):
+    """Every animation shows its finished drawing at load: an HTML5 animation (matplotlib's to_jshtml) is on its last
+    frame, its picture that frame's; a GIF's first frame is its last one (what shows before it plays)."""
+    facts, bad, n = page_facts(browser, site, site_dir, WIDTHS["desktop"]), [], 0
+    for p, f in facts.items():
+        for i, a in enumerate(f["animations"]):
+            n += 1
+            if a["frame"] is None or a["frame"] != a["frames"] - 1 or not a["shows_last"]:
+                bad.append(f"{p}: animation {i} opens on frame {a['frame']} of {a.get('frames')}")
+        for src in f["gifs"]:
+            n += 1
+            first, last = gif_frames(local_target(site_dir, urlsplit(src).path))
+            if ink_changed(first, last) > first.width*first.height // 1000:
+                bad.append(f"{p}: {urlsplit(src).path} starts on another frame than its finished drawing")
+    assert n >= 3, "the landing page, 04_visualize and 05_bonus have animations"
+    assert not bad, bad
+
+def test_morph_strip_shows_whole_frames(browser, site, site_dir):
+    "05_bonus's morph strip: square frames side by side, each whole (no ink on the seams between two frames)."
+    import numpy as np
+    from PIL import Image
+    srcs = page_facts(browser, site, site_dir, WIDTHS["desktop"])["/05_bonus/"]["morphs"]
+    assert srcs, "no morph strip on 05_bonus"
+    for src in srcs:
+        a = np.asarray(Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).convert("L"))
+        h, w = a.shape
+        assert w % h == 0 and w // h >= 3, f"not a row of square frames: {w}x{h}"
+        seams = [int((a[:, [k*h, k*h + h - 1]] < 200).sum()) for k in range(w // h)]
+        assert not any(seams), f"frames cut at the seams (dark pixels on each frame's edges: {seams})"
+
+def test_build_prints_no_warnings(build):
+    "tools/build_docs.py prints no warning (nbdev's processing, mkdocs, Python's)."
+    site, output = build
+    if output is None: pytest.skip("E2E_DOCS_SITE: the site was built elsewhere")
+    warnings = [l for l in output.splitlines() if re.search(r"warning|WARNING", l) and "docs: 0 warnings" not in l]
+    assert "docs: 0 warnings" in output and not warnings, "\n".join(warnings[:20])
