@@ -67,3 +67,25 @@ def test_live_widget_draws_in_jupyterlab(browser, jupyterlab):
     page.screenshot(path=SHOTS/"06_star.png")
     assert "star" in status.inner_text()
     page.close()
+
+def test_live_widget_rate_in_the_browser(browser, jupyterlab):
+    """How many pen movements a second the app shows at its fastest setting (60 fps), where each frame is a round trip
+    from the browser's clock to the kernel and back: a measurement for the README, written to live_rate.json beside the
+    screenshots (no timing target here: bench/ holds those)."""
+    import json
+    page = open_notebook(browser, jupyterlab, "live_rate.ipynb",
+                         "from sketchrnn_nb.visualize import live_generation\n"
+                         "app = live_generation(class_name='grapes', seed=1, fps=60, max_len=250)\napp")
+    page.wait_for_selector(".jp-OutputArea-output .widget-html-content", timeout=180_000)
+    page.wait_for_function(f"() => /press/.test({STATUS})", timeout=180_000)
+    status = page.locator(".jp-OutputArea-output .widget-html-content").first
+    button(page, "play").click()
+    t0, seen = time.perf_counter(), []
+    while time.perf_counter() - t0 < 60 and not status.inner_text().strip().endswith("finished"):
+        seen.append((time.perf_counter() - t0, step_of(status))); time.sleep(0.05)
+    (ta, ka), (tb, kb) = seen[len(seen)//5], seen[-1]       # after the first fifth: the clock is running
+    rate = (kb - ka)/(tb - ta)
+    (SHOTS/"live_rate.json").write_text(json.dumps({"fps_setting": 60, "steps_per_s": round(rate, 1)}) + "\n")
+    print(f"live app in the browser: {rate:.1f} steps a second at the 60 fps setting")
+    assert kb > ka, "the app did not draw"
+    page.close()
