@@ -2,10 +2,13 @@
 beside the checkout (../shared/quickdraw), else the small sample shipped with the package. Tests never use the internet
 (downloads go to 127.0.0.1). Tests about the full offline copy's own files are marked `needs_full_data` and skipped,
 with the reason printed (`pytest -rs`), when it is absent."""
-import os
+import os, signal
 import pytest
 from sketchrnn_nb.data import URL_ENV, default_cache_dir, use_chapter_data
 
+# Tests started in the background (`nohup`, `&`) inherit an ignored Ctrl-C, and so would the training processes they
+# start and interrupt: take Ctrl-C back, so those processes get the default that a terminal gives them.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN: signal.signal(signal.SIGINT, signal.default_int_handler)
 os.environ.setdefault(URL_ENV, "http://127.0.0.1:9/")            # a closed port: no test downloads from the internet
 FULL_DATA = use_chapter_data()                                   # the chapters' choice of data folder, for pytest
 SKIP_REASON = ("needs the full offline Quick, Draw! copy (../shared/quickdraw beside the checkout, or "
