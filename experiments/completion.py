@@ -7,7 +7,7 @@ floor of faithfulness: how much of the drawing the cut already shows. Uses the p
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/completion.py decoder=gmm vae=vae \
         --out experiments/completion.json
 A model is `NAME=gmm`, `NAME=vae` (the shipped ones) or `NAME=path/to/checkpoint.safetensors`."""
-import argparse, json, time
+import argparse, json, time, zlib
 from pathlib import Path
 import numpy as np
 from sketchrnn_nb.data import sequence_to_strokes, strokes_to_sequence
@@ -19,11 +19,27 @@ from sketchrnn_nb.bonus import complete_sketch
 CUTS = {"first stroke": lambda n: 1, "a third": lambda n: max(1, round(n/3)), "half": lambda n: max(1, round(n/2))}
 T = 0.2
 
+def rescaled(strokes, rng):
+    s = rng.uniform(0.5, 1.2)
+    return [np.asarray(x, np.float64)*s for x in strokes]
+
+def shifted(strokes, rng):
+    d = rng.uniform(-40, 40, size=(2, 1))
+    return [np.asarray(x, np.float64) + d for x in strokes]
+
+def reversed_strokes(strokes, rng):
+    return [np.asarray(x, np.float64)[:, ::-1] for x in strokes]
+
+def reordered(strokes, rng):
+    return [np.asarray(strokes[i], np.float64) for i in rng.permutation(len(strokes))]
+
 def pad_like(strokes, rng):
     "The strokes as a pad might give them: scaled by 0.5-1.2, shifted, each drawn backwards, in another order."
-    s, shift = rng.uniform(0.5, 1.2), rng.uniform(-40, 40, size=(2, 1))
-    out = [np.asarray(x, np.float64)[:, ::-1]*s + shift for x in strokes]
-    return [out[i] for i in rng.permutation(len(out))]
+    return reordered(reversed_strokes(shifted(rescaled(strokes, rng), rng), rng), rng)
+
+CHANGES = {"as drawn": None, "rescaled": rescaled, "shifted": shifted, "strokes reversed": reversed_strokes,
+           "reordered": reordered, "pad-like": pad_like}
+ONE_CHANGE_AT = "a third"   # the single changes are measured at this cut; "as drawn" and all four at every cut
 
 def cut_drawings(test, classes, per_class):
     "Per class: up to `per_class` held-out drawings of at least 2 strokes, as strokes."
@@ -59,13 +75,14 @@ if __name__ == "__main__":
     clf = train_classifier(classes, X, y, verbose=False)
     drawings = cut_drawings(test, classes, args.per_class)
     out = json.loads(Path(args.out).read_text()) if Path(args.out).exists() else {}
-    rng = np.random.default_rng(0)
-    changed = {c: [pad_like(s, rng) for s in v] for c, v in drawings.items()}   # one change per drawing, kept
+    changed = {how: {c: [f(s, np.random.default_rng([zlib.crc32(f"{how} {c}".encode()), i])) for i, s in enumerate(v)]
+                     for c, v in drawings.items()} if f else drawings for how, f in CHANGES.items()}   # kept per drawing
     for name, spec in (m.split("=", 1) for m in args.models):
         model, t0, rows = model_of(spec), time.time(), {}
         for cut, k in CUTS.items():
-            for how, source in (("as drawn", drawings), ("pad-like", changed)):
-                def complete(c, s, source=source):
+            for how in CHANGES:
+                if how not in ("as drawn", "pad-like") and cut != ONE_CHANGE_AT: continue
+                def complete(c, s, source=changed[how]):
                     i = next(j for j, d in enumerate(drawings[c]) if d is s)
                     part = source[c][i][:k(len(s))]
                     return complete_sketch(model, [p.tolist() for p in part], c, n=1, temperature=T, seed=i)[0]

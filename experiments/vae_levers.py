@@ -5,10 +5,11 @@ checkpoints as 06_evaluate judges the shipped VAE (held-out drawings, 06's class
 experiments/vae_levers.json. Uses the public API only.
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/vae_levers.py train scratch word conv
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/vae_levers.py measure scratch word conv"""
-import argparse, json, time
+import argparse, json, shutil, time
 from pathlib import Path
 import numpy as np
 import torch
+from sketchrnn_nb.data import QuickDrawDataset, collate_fn
 from sketchrnn_nb.model import Config, load_checkpoint
 from sketchrnn_nb.train import train_model, split_items
 from sketchrnn_nb.evaluate import (class_images, classifier_data, train_classifier, classify, sketch_images, fidelity)
@@ -24,15 +25,21 @@ VARIANTS = {
     "conv_word_label": dict(encoder="conv", input_dropout=0.3, label_dropout=0.5),   # all three
     "conv_uncond": dict(encoder="conv", input_dropout=0.3, embed_dim=0),   # the paper's decoder, without the class
     "kl_low": dict(kl_weight=0.1),                                  # a smaller KL weight: z may carry more
+    "conv_word_label_40": dict(encoder="conv", input_dropout=0.3, label_dropout=0.5, epochs=40),   # all three, longer
 }
+LONGER = {"conv_word_label_40": "conv_word_label"}   # a longer run continues the shorter one: runs resume exactly
 T = 0.2      # the temperature the issue's targets are measured at
 PER_CLASS = 100
 
 def config_of(name, out="runs/vae_levers") -> Config:
-    return Config(**BASE, **VARIANTS[name], out_dir=f"{out}/{name}")
+    return Config(**(BASE | VARIANTS[name]), out_dir=f"{out}/{name}")
 
 def train(name):
     config, t0 = config_of(name), time.time()
+    start, shorter = Path(config.out_dir)/"resume.safetensors", LONGER.get(name)
+    if shorter and not start.exists():
+        start.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(Path(config_of(shorter).out_dir)/"resume.safetensors", start)
     resume = True if (Path(config.out_dir)/"resume.safetensors").exists() else None
     _, history = train_model(config, resume=resume)
     best = min(history, key=lambda h: h["valid_loss"])
@@ -53,9 +60,17 @@ def recognized(clf, classes, by_class) -> float:
     return float(np.mean([(classify(clf, sketch_images(v))[0].argmax(1) == classes.index(c)).mean()
                           for c, v in by_class.items()]))
 
+def kl_per_dim(model, items) -> float:
+    "Mean KL of the posteriors of `items` (sketch, label) from the prior, nats per z dimension (the paper's measure)."
+    ds = QuickDrawDataset(items, model.stats)
+    b = collate_fn([ds[i] for i in range(len(ds))])
+    with torch.no_grad():
+        _, _, mu, lv = model.eval()(b.inputs, b.labels, sketch=b.targets, lengths=b.lengths)
+    return float((-0.5*(1 + lv - mu**2 - lv.exp())).mean())
+
 def measure(name, classes, test, clf) -> dict:
     model, info = load_checkpoint(Path(config_of(name).out_dir)/"best.safetensors")
-    cls = lambda c: c if model.needs_class else None
+    cls = lambda c: c if model.embed.embedding_dim else None   # the class, where the decoder can be told it
     items = {c: [s for s, y in test if y == i][:PER_CLASS] for i, c in enumerate(classes)}
     recons = {c: reconstruct(model, v, cls(c), temperature=T, seed=0) for c, v in items.items()}
     fid_px, fid_feat = [], []
@@ -75,6 +90,7 @@ def measure(name, classes, test, clf) -> dict:
     return dict(settings=VARIANTS[name], epochs=len(h), best_epoch=min(h, key=lambda r: r["valid_loss"])["epoch"],
                 fidelity_raster_top1=mean(fid_px, "top1"), fidelity_raster_top5=mean(fid_px, "top5"),
                 fidelity_features_top1=mean(fid_feat, "top1"), fidelity_features_top5=mean(fid_feat, "top5"),
+                kl=kl_per_dim(model, [(s, i) for i, c in enumerate(classes) for s in items[c]]),
                 recon_recognized=recognized(clf, classes, recons), prior_recognized=recognized(clf, classes, prior),
                 midpoints_recognized=recognized(clf, classes, {c: mids(c) for c in classes}),
                 curve=[{k: round(r[k], 4) for k in r if isinstance(r[k], float)} | {"epoch": r["epoch"]} for r in h])

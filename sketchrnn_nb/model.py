@@ -307,7 +307,7 @@ def condition(self: SketchRNN, labels, z=None) -> torch.Tensor:
 def initial_state(self: SketchRNN, z) -> tuple[torch.Tensor, torch.Tensor]:
     "The decoder's first `(h, c)`, `(num_layers, B, hidden_size)` each, made from latents `z` `(B, z_size)`."
     L, H = self.lstm.num_layers, self.lstm.hidden_size
-    hc = torch.tanh(self.init_state(z.to(self.init_state.weight.dtype))).view(len(z), 2, L, H).transpose(0, 2)
+    hc = torch.tanh(self.init_state(z.to(self.init_state.weight.dtype))).view(-1, 2, L, H).transpose(0, 2)
     return hc[:, 0].contiguous(), hc[:, 1].contiguous()
 
 @patch
@@ -684,7 +684,7 @@ def sampling_labels(model, labels) -> torch.Tensor:
     except (TypeError, ValueError, RuntimeError): t = None
     if t is not None and t.is_floating_point():
         ok = t.ndim == 2 and t.shape[1] == n and len(t) and torch.isfinite(t).all() and (t >= 0).all()
-        if ok and (t.sum(1) > 0).all(): return t
+        if ok and ((t.sum(1) > 0).all() or not model.needs_class): return t   # all 0: no class, where it may go
         raise ValueError(f"Class weights must be an (N, {n}) array of finite numbers >= 0, each row with some weight.")
     if t is None or t.dtype == torch.bool or not t.numel() or t.min() < 0 or t.max() >= n:
         raise ValueError(f"labels must be class numbers from 0 to {n - 1} (model.label gives one), not {labels!r}")

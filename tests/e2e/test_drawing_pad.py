@@ -113,3 +113,48 @@ def test_drawing_pad_never_shows_results_of_a_drawing_that_is_gone(browser, jupy
     assert all((root/f"my_drawing{ext}").stat().st_size > 100 for ext in (".png", ".svg", ".ndjson"))
     assert len((root/"my_drawing.ndjson").read_text().splitlines()) == 1 + 4      # the drawing and its completions
     page.close()
+
+
+def draw_line(page, canvas, points, steps=12):
+    "Draw one stroke through `points` (fractions of the canvas) with the mouse."
+    box = canvas.bounding_box()
+    xy = [(box["x"] + box["width"]*x, box["y"] + box["height"]*y) for x, y in points]
+    page.mouse.move(*xy[0]); page.mouse.down()
+    for (x0, y0), (x1, y1) in zip(xy, xy[1:]):
+        for i in range(1, steps + 1):
+            page.mouse.move(x0 + (x1 - x0)*i/steps, y0 + (y1 - y0)*i/steps); time.sleep(0.005)
+    page.mouse.up()
+    time.sleep(0.4)
+
+def bump(x0, x1, y, height, n=10):
+    "Points of an upward bump (half an ellipse) from x0 to x1."
+    return [(x0 + (x1 - x0)*(1 - math.cos(math.pi*i/n))/2, y - height*math.sin(math.pi*i/n)) for i in range(n + 1)]
+
+PEOPLES_STARTS = {   # what a person starts on the pad: an open apple arc and its stem, a cloud's top, a star's first lines
+    "apple": lambda page, canvas: (draw_arc(page, canvas, start=-0.2, turn=0.75),
+                                   draw_line(page, canvas, [(0.5, 0.3), (0.55, 0.15)])),
+    "cloud": lambda page, canvas: [draw_line(page, canvas, bump(0.15 + 0.25*i, 0.4 + 0.25*i, 0.5, 0.18))
+                                   for i in range(3)],
+    "star": lambda page, canvas: (draw_line(page, canvas, [(0.2, 0.85), (0.5, 0.1)]),
+                                  draw_line(page, canvas, [(0.5, 0.1), (0.8, 0.85)])),
+}
+
+def test_the_pad_answers_a_persons_start(browser, jupyterlab):
+    "An open apple arc, three cloud bumps, a star's first two lines: each completed four ways and varied nine."
+    for cls, draw in PEOPLES_STARTS.items():
+        page = open_notebook(browser, jupyterlab, f"pad_{cls}.ipynb",
+                             f"from sketchrnn_nb.bonus import drawing_pad\npad = drawing_pad(class_name='{cls}', seed=0)\npad")
+        canvas = page.locator(".jp-OutputArea-output canvas").first
+        canvas.wait_for(timeout=180_000)
+        time.sleep(0.5)
+        imgs = page.locator(".jp-OutputArea-output .widget-image")
+        draw(page, canvas)
+        page.locator("button", has_text=re.compile(r"^\s*complete\s*$")).first.click()
+        page.wait_for_function(f"() => /completions of your \\d stroke/.test({STATUS})", timeout=60_000)
+        page.locator("button", has_text="variations").first.click()
+        page.wait_for_function(f"() => /9 variations of your drawing/.test({STATUS})", timeout=120_000)
+        time.sleep(4)                                            # the completions finish animating
+        page.screenshot(path=SHOTS/f"15_pad_{cls}.png")
+        for i in range(13):
+            assert blue_and_black(imgs.nth(i).screenshot())[0] > 30, f"{cls}: panel {i} is empty"
+        page.close()
