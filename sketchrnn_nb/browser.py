@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_browser.ipynb #adfde85c
 from __future__ import annotations
-import json, warnings
+import importlib.util, json, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -61,6 +61,12 @@ def model_card(model: SketchRNN) -> dict:
                 n_mixtures=model.head.n_mixtures, z_size=model.z_size, needs_class=model.needs_class,
                 start=[float(v) for v in START], stats=stats)
 
+def _need(package):
+    "The optional `package` (the `export` extra), imported, or an `ImportError` that says how to install it."
+    if importlib.util.find_spec(package) is None:
+        raise ImportError(f'The browser export needs {package}: pip install "sketchrnn_nb[export]"')
+    return importlib.import_module(package)
+
 def _quiet_export(module, args, path, **kw):
     """`torch.onnx.export` with the TorchScript exporter (`dynamo=False`: the newer one needs `onnxscript` too), without
     its notices: that it is the older exporter, and that the model's shape checks become constants of the trace."""
@@ -71,7 +77,7 @@ def _quiet_export(module, args, path, **kw):
 
 def export_onnx(model: SketchRNN, folder, opset=17) -> list[Path]:
     "Write `model`'s step (and a VAE's initial state) as ONNX graphs, and `model.json`, into `folder`; the paths."
-    import onnx  # noqa: F401  (the `export` extra: torch.onnx writes with it)
+    _need("onnx")   # torch.onnx writes with it
     _check_exportable(model)
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     L, H, n, zs = model.lstm.num_layers, model.lstm.hidden_size, len(model.classes), model.z_size
@@ -95,7 +101,7 @@ def export_onnx(model: SketchRNN, folder, opset=17) -> list[Path]:
 # %% ../nbs/10_browser.ipynb #0e6c1da9
 def export_differences(model: SketchRNN, folder, batch=3, seed=0) -> dict:
     "Largest absolute difference, per output, between the ONNX step in `folder` (onnxruntime) and `model.stepper`."
-    import onnxruntime as ort
+    ort = _need("onnxruntime")
     g = torch.Generator().manual_seed(seed)
     L, H, n, zs = model.lstm.num_layers, model.lstm.hidden_size, len(model.classes), model.z_size
     x = torch.randn(batch, 5, generator=g)
