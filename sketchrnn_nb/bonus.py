@@ -172,7 +172,8 @@ def _pen_canvas(size, down, move, up):
 # %% ../nbs/05_bonus.ipynb #26b4ae01
 _PAD_HINT = "Draw on the canvas, then press <b>complete</b> or <b>variations</b>."
 _BLANK = render_frame([], 160)   # an empty completion panel
-_BLANK_SMALL = render_frame([], 100)   # an empty variation panel
+_VARIATION_PX = 80   # a variation panel's side: three fit beside the canvas and the buttons in a 1280 px window
+_BLANK_SMALL = render_frame([], _VARIATION_PX)   # an empty variation panel
 
 class DrawingPad(WidgetApp):
     "A canvas to draw on, and the model's completions of the drawing, animated (see `drawing_pad`)."
@@ -199,12 +200,13 @@ class DrawingPad(WidgetApp):
         self.play = W.Play(value=0, min=0, max=1, interval=40, description="replay")
         self.play.observe(lambda ch: self.show(ch["new"]), "value")
         self.images = [W.Image(value=_BLANK, format="png", width=160, height=160) for _ in range(n)]
-        self.variation_images = [W.Image(value=_BLANK_SMALL, format="png", width=100, height=100,
+        self.variation_images = [W.Image(value=_BLANK_SMALL, format="png", width=_VARIATION_PX, height=_VARIATION_PX,
                                          layout=W.Layout(border="1px solid #eee")) for _ in range(9)]
         self.status = W.HTML(_PAD_HINT)
         buttons = W.VBox([self.complete_btn, self.live, self.vary_btn, self.undo_btn, self.clear_btn,
                           W.Label("replay the completions:"), play_controls(self.play, "the completions")])
-        grid = W.GridBox(self.variation_images, layout=W.Layout(grid_template_columns="repeat(3, 104px)"))
+        columns = f"repeat(3, {_VARIATION_PX + 4}px)"
+        grid = W.GridBox(self.variation_images, layout=W.Layout(grid_template_columns=columns))
         self.widget = W.VBox([W.HBox([self.cls, self.temperature]), W.HBox([self.canvas, buttons, grid]),
                               W.HBox(self.images), self.status, save_controls(self, "my_drawing")])
 
@@ -346,7 +348,7 @@ def vary(self: DrawingPad):
         return
     self.variations, self.varied = nine, True
     for img, v in zip(self.variation_images, nine):
-        img.value = render_frame(v, 100, lw=2, color=(30, 100, 200), finished=True)
+        img.value = render_frame(v, _VARIATION_PX, lw=2, color=(30, 100, 200), finished=True)
     self.status.value = (f"9 variations of your drawing as <b>{self.cls.value}</b> by the VAE "
                          f"(temperature {self.temperature.value:.2f})")
 

@@ -157,4 +157,8 @@ def test_the_pad_answers_a_persons_start(browser, jupyterlab):
         page.screenshot(path=SHOTS/f"15_pad_{cls}.png")
         for i in range(13):
             assert blue_and_black(imgs.nth(i).screenshot())[0] > 30, f"{cls}: panel {i} is empty"
+        area = page.locator(".jp-OutputArea-output").first.bounding_box()
+        for i in range(9):                                       # the grid of variations is not cut off on the right
+            b = imgs.nth(i).bounding_box()
+            assert b["x"] + b["width"] <= area["x"] + area["width"], f"variation {i} runs off the output area"
         page.close()
