@@ -13,7 +13,7 @@ from .data import START
 from .model import SketchRNN, GMMHead, split_gmm, lstm_update
 
 # %% auto #0
-__all__ = ['STEP_OUTPUTS', 'StepGraph', 'InitGraph', 'model_card', 'export_onnx', 'export_differences']
+__all__ = ['STEP_OUTPUTS', 'StepGraph', 'InitGraph', 'model_card', 'store_half', 'export_onnx', 'export_differences']
 
 # %% ../nbs/10_browser.ipynb #0136eeec
 STEP_OUTPUTS = ("pi_logits", "mu_x", "mu_y", "sigma_x", "sigma_y", "rho", "pen_logits", "h_next", "c_next")
@@ -75,8 +75,23 @@ def _quiet_export(module, args, path, **kw):
         warnings.simplefilter("ignore", torch.jit.TracerWarning)
         torch.onnx.export(module, args, path, dynamo=False, **kw)
 
-def export_onnx(model: SketchRNN, folder, opset=17) -> list[Path]:
-    "Write `model`'s step (and a VAE's initial state) as ONNX graphs, and `model.json`, into `folder`; the paths."
+def store_half(path):
+    """Rewrite the ONNX graph at `path` with its weight matrices stored as float16, each cast back to float32 where the
+    graph reads it: half the file, the same arithmetic (vectors, such as the summed biases, stay float32)."""
+    onnx = _need("onnx")
+    from onnx import numpy_helper, helper, TensorProto
+    m = onnx.load(path)
+    g = m.graph
+    for init in [i for i in g.initializer if i.data_type == TensorProto.FLOAT and len(i.dims) == 2]:
+        half = numpy_helper.from_array(numpy_helper.to_array(init).astype(np.float16), init.name + "_fp16")
+        g.initializer.remove(init)
+        g.initializer.append(half)
+        g.node.insert(0, helper.make_node("Cast", [half.name], [init.name], to=TensorProto.FLOAT))
+    onnx.save(m, path)
+
+def export_onnx(model: SketchRNN, folder, half=True, opset=17) -> list[Path]:
+    """Write `model`'s step (and a VAE's initial state) as ONNX graphs, and `model.json`, into `folder`; the paths.
+    `half`: weight matrices stored as float16 (`store_half`), as the package stores its models' weights."""
     _need("onnx")   # torch.onnx writes with it
     _check_exportable(model)
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
@@ -96,6 +111,8 @@ def export_onnx(model: SketchRNN, folder, opset=17) -> list[Path]:
         _quiet_export(InitGraph(model), (torch.zeros(B, zs),), out[2], input_names=["z"], output_names=["h", "c"],
                       dynamic_axes={"z": {0: "batch"}, "h": {1: "batch"}, "c": {1: "batch"}}, opset_version=opset)
     out[1].write_text(json.dumps(model_card(model), indent=1))
+    if half:
+        for f in out[:1] + out[2:]: store_half(f)
     return out
 
 # %% ../nbs/10_browser.ipynb #0e6c1da9

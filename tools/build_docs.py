@@ -20,6 +20,7 @@ from nbdev.processors import FilterDefaults
 
 ROOT = Path(__file__).resolve().parent.parent
 NBS, ASSETS = ROOT/"nbs", ROOT/"tools"/"docs_assets"/"site"
+PLAY = ROOT/"tools"/"docs_assets"/"play"   # the Play page's scripts and the vendored ONNX Runtime Web
 MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 EXTRA = "extra"                      # folder of the site (and of _proc/docs) that holds our assets
 COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
@@ -230,6 +231,15 @@ def copy_media(docs):
         if f.suffix.lower() in MEDIA and f.is_file() and not any(p.startswith((".", "_")) for p in rel.parts):
             (docs/rel).parent.mkdir(parents=True, exist_ok=True); shutil.copy(f, docs/rel)
 
+def add_play_page(docs):
+    """The Play page (play.md) and what it loads, in play-assets/: its scripts, the vendored runtime, and the shipped
+    decoder exported by `export_onnx` (10_browser), so that the page runs the package's own model."""
+    from sketchrnn_nb.browser import export_onnx
+    from sketchrnn_nb.model import load_pretrained
+    shutil.copy(PLAY.parent/"play.md", docs/"play.md")
+    shutil.copytree(PLAY, docs/"play-assets", ignore=shutil.ignore_patterns("README.md"))
+    export_onnx(load_pretrained(name="gmm"), docs/"play-assets"/"models"/"gmm")
+
 def process_notebooks(nbs_dir, proc):
     """nbdev's processing for docs (what `proc_nbs` runs on each notebook: `serve_drv.main` with `FilterDefaults`) of
     every notebook of `nbs_dir` into `proc`; returns the warnings it raised, as (notebook, warning)."""
@@ -273,7 +283,7 @@ def main(site_dir=None, strict=False):
     pages, site = module_pages(ROOT/"nbs"), quarto_site()
     for f in sorted(docs.glob("*.ipynb")):
         nbformat.write(link_to_site(nbformat.read(f, as_version=4), f.stem, pages, ids, site), f)
-    copy_assets(docs); copy_media(docs)
+    copy_assets(docs); copy_media(docs); add_play_page(docs)
     site = Path(site_dir or ROOT/"_docs").resolve()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}                  # mkdocs-material's end-of-life banner, at every build
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT/"mkdocs.yml"), "-d", str(site)],

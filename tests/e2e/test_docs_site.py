@@ -284,3 +284,86 @@ def test_build_prints_no_warnings(build):
     if output is None: pytest.skip("E2E_DOCS_SITE: the site was built elsewhere")
     warnings = [l for l in output.splitlines() if re.search(r"warning|WARNING", l) and "docs: 0 warnings" not in l]
     assert "docs: 0 warnings" in output and not warnings, "\n".join(warnings[:20])
+
+
+# ---- the Play page (issue #31): the shipped decoder drawing in the browser -------------------------------------------
+PLAY_READY = "() => window.play && window.play.stats.steps > 0 && !document.getElementById('play-draw').disabled"
+
+def test_play_page_draws_offline_fast_and_light(browser, site):
+    "Loads with nothing from another host, draws its first sketch at 60+ pen movements a second, under 20 MB in all."
+    page, external, failed, errors = open_page(browser, f"{site}/play/")
+    page.wait_for_function(PLAY_READY, timeout=120_000)
+    page.click("#play-again"); page.wait_for_function(PLAY_READY + " && /Drawn/.test(document.getElementById('play-status').innerText)", timeout=60_000)
+    stats = page.evaluate("() => window.play.stats")
+    rate = stats["steps"]/(stats["ms"]/1000)
+    loaded = page.evaluate("""() => performance.getEntriesByType('resource').reduce((a, e) => a + e.encodedBodySize, 0)
+                                    + performance.getEntriesByType('navigation')[0].encodedBodySize""")
+    print(f"play: {stats['steps']} pen movements at {rate:.0f} a second; {loaded/2**20:.1f} MB loaded")
+    page.screenshot(path=SHOTS/"play_drawn.png", full_page=True)
+    assert not external and not failed and not errors, (external, failed, errors)
+    assert rate >= 60, f"{rate:.0f} pen movements a second"
+    assert loaded < 20*2**20, f"{loaded/2**20:.1f} MB"
+    assert ink_of(page, "#play-canvas") > 100
+    page.close()
+
+def ink_of(page, selector):
+    "Pixels of a canvas that are not white."
+    return page.evaluate(f"""() => {{ const c = document.querySelector('{selector}'), d = c.getContext('2d')
+        .getImageData(0, 0, c.width, c.height).data; let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) n++; return n; }}""")
+
+def test_play_page_completes_a_drawing(browser, site):
+    "A stroke drawn on the pad with the mouse is finished four ways by the decoder, the stroke kept in black."
+    page, external, failed, errors = open_page(browser, f"{site}/play/")
+    page.wait_for_function(PLAY_READY, timeout=120_000)
+    page.select_option("#play-class", "apple")
+    pad = page.locator("#pad"); pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
+    cx, cy, r = box["x"] + box["width"]/2, box["y"] + box["height"]*0.55, box["width"]*0.3
+    import math
+    page.mouse.move(cx + r, cy); page.mouse.down()
+    for i in range(1, 31):
+        a = 2*math.pi*0.75*i/30
+        page.mouse.move(cx + r*math.cos(a), cy + r*math.sin(a))
+    page.mouse.up()
+    page.click("#pad-complete")
+    page.wait_for_function("() => /completions of your 1 stroke/.test(document.getElementById('pad-status').innerText)",
+                           timeout=60_000)
+    page.locator("#pad").scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS/"play_completed.png")
+    inks = [page.evaluate(f"""() => {{ const c = document.querySelectorAll('.pad-completion')[{i}], d = c.getContext('2d')
+        .getImageData(0, 0, c.width, c.height).data; let b = 0, k = 0;
+        for (let j = 0; j < d.length; j += 4) {{ if (d[j + 2] > 150 && d[j] < 120) b++; else if (d[j] + d[j + 1] + d[j + 2] < 200) k++; }}
+        return [b, k]; }}""") for i in range(4)]
+    assert all(b > 30 and k > 30 for b, k in inks), inks       # the model's blue and the reader's black in each
+    assert not external and not failed and not errors, (external, failed, errors)
+    page.close()
+
+def test_play_page_samples_like_python(browser, site):
+    "Sketches sampled in the browser are recognized by 06's classifier as often as as many sampled in Python."
+    from sketchrnn_nb.data import use_chapter_data
+    if not use_chapter_data(): pytest.skip("needs the full offline copy of Quick, Draw! (../shared/quickdraw) for 06's classifier")
+    import numpy as np
+    from sketchrnn_nb.model import Config, load_pretrained
+    from sketchrnn_nb.train import split_items
+    from sketchrnn_nb.evaluate import class_images, classifier_data, train_classifier, classify, sketch_images
+    from sketchrnn_nb.evaluate import recognizability
+    model, n, t = load_pretrained(name="gmm"), 30, 0.4
+    config = Config(max_per_class=None)
+    train, valid, test = split_items(config)
+    (X, y), _, _ = classifier_data(model.classes, *[class_images(it, model.classes) for it in (train, test, valid)])
+    clf = train_classifier(model.classes, X, y, verbose=False)
+    page, *_ = open_page(browser, f"{site}/play/")
+    page.wait_for_function(PLAY_READY, timeout=120_000)
+    hits = []
+    for i, c in enumerate(model.classes):
+        rows = page.evaluate(f"() => window.play.sample('{c}', {n}, {t}, {100 + i})", )
+        P, _ = classify(clf, sketch_images([np.array(r + [[0, 0, 0, 0, 1]], np.float32) for r in rows]))
+        hits.append(float((P.argmax(1) == clf.classes.index(c)).mean()))
+    page.close()
+    browser_rate = float(np.mean(hits))
+    python_rate = recognizability(model, clf, n=n, temperature=t, seed=0)["mean"]
+    se = np.sqrt(2*python_rate*(1 - python_rate)/(n*len(model.classes)))
+    print(f"play: recognized {browser_rate:.1%} in the browser, {python_rate:.1%} in Python "
+          f"({n} a class at T={t}; standard error of the difference {se:.1%})")
+    assert abs(browser_rate - python_rate) <= 3*se + 1e-9, (browser_rate, python_rate, se)

@@ -1,0 +1,109 @@
+// The Play page's controls: a drawing by the decoder, watched pen movement by pen movement, and the pad whose drawing
+// the decoder finishes four ways. `window.play` is there for the browser tests (tests/e2e/test_play_page.py).
+import { Model, Sheet, drawRows } from "./play.js";
+
+const $ = (id) => document.getElementById(id);
+const frame = () => new Promise((r) => requestAnimationFrame(r));
+const stats = { steps: 0, ms: 0 };   // pen movements made while watching, and the time they took
+
+function rdp(pts, eps) {             // Ramer-Douglas-Peucker, as Quick, Draw! simplifies (and data.rdp)
+  if (pts.length < 3) return pts;
+  const [a, b] = [pts[0], pts[pts.length - 1]], L = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  let far = 0, k = 0;
+  for (let i = 1; i < pts.length - 1; i++) {
+    const p = pts[i], d = L ? Math.abs((b[0] - a[0]) * (a[1] - p[1]) - (a[0] - p[0]) * (b[1] - a[1])) / L
+                            : Math.hypot(p[0] - a[0], p[1] - a[1]);
+    if (d > far) { far = d; k = i; }
+  }
+  return far <= eps ? [a, b] : [...rdp(pts.slice(0, k + 1), eps).slice(0, -1), ...rdp(pts.slice(k), eps)];
+}
+
+function strokesToRows(strokes) {    // strokes of [x, y] points (data units) to stroke-5 rows (strokes_to_sequence)
+  const rows = []; let px = 0, py = 0;
+  for (const s of strokes) s.forEach(([x, y], i) => {
+    rows.push([x - px, y - py, i < s.length - 1 ? 1 : 0, i < s.length - 1 ? 0 : 1, 0]); px = x; py = y;
+  });
+  return rows;
+}
+
+async function watch(model, sheet, cls, opts) {   // draw one drawing on `sheet`, a pen movement a step
+  let t0 = performance.now(), last = t0;
+  for await (const [row] of drawRows(model, cls, opts)) {
+    if (!row) break;
+    sheet.add(row); stats.steps++;
+    if (performance.now() - last > 15) { sheet.paint(); await frame(); last = performance.now(); }
+  }
+  sheet.paint();
+  stats.ms += performance.now() - t0;
+}
+
+async function sample(model, cls, n, temperature, seed) {   // n finished drawings as stroke-5 rows (for the tests)
+  const rows = Array.from({ length: n }, () => []);
+  for await (const step of drawRows(model, cls, { n, temperature, seed }))
+    step.forEach((r, b) => { if (r) rows[b].push(r); });
+  return rows;
+}
+
+async function main() {
+  const status = $("play-status");
+  const model = await Model.load("gmm");
+  const cls = $("play-class"), temp = $("play-temperature"), seed = $("play-seed");
+  for (const c of model.card.classes) cls.add(new Option(c, c));
+  const show = () => ($("play-t").textContent = Number(temp.value).toFixed(2));
+  temp.addEventListener("input", show); show();
+  const sheet = new Sheet($("play-canvas"));
+  const drawOne = async () => {
+    $("play-draw").disabled = true; sheet.clear();
+    status.textContent = `Drawing ${cls.value} at temperature ${Number(temp.value).toFixed(2)}, seed ${seed.value}...`;
+    const [steps, ms] = [stats.steps, stats.ms];
+    await watch(model, sheet, cls.value, { temperature: Number(temp.value), seed: Number(seed.value) });
+    const n = stats.steps - steps, s = (stats.ms - ms) / 1000;
+    status.textContent = `Drawn: ${cls.value}, ${n} pen movements in ${s.toFixed(2)} s (${Math.round(n / s)} a second).`;
+    $("play-draw").disabled = false;
+  };
+  $("play-draw").addEventListener("click", drawOne);
+  $("play-again").addEventListener("click", () => { seed.value = Number(seed.value) + 1; drawOne(); });
+
+  // the pad: the reader draws, the decoder finishes the drawing four ways
+  const pad = $("pad"), strokes = [], sheets = [...document.querySelectorAll(".pad-completion")].map((c) => new Sheet(c));
+  const ctx = pad.getContext("2d"), unit = () => 256 / pad.width;
+  let current = null;
+  const clearPad = () => { strokes.length = 0; ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, pad.width, pad.height);
+                           sheets.forEach((s) => s.clear()); $("pad-status").textContent = "Draw, then press complete."; };
+  const at = (e) => { const r = pad.getBoundingClientRect(); return [(e.clientX - r.left) * pad.width / r.width,
+                                                                    (e.clientY - r.top) * pad.height / r.height]; };
+  pad.addEventListener("pointerdown", (e) => { current = [at(e)]; pad.setPointerCapture(e.pointerId); });
+  pad.addEventListener("pointermove", (e) => {
+    if (!current) return;
+    const p = at(e), q = current[current.length - 1];
+    if (Math.hypot(p[0] - q[0], p[1] - q[1]) < 2) return;
+    ctx.strokeStyle = "#000"; ctx.lineWidth = 2.5; ctx.lineCap = "round";
+    ctx.beginPath(); ctx.moveTo(...q); ctx.lineTo(...p); ctx.stroke(); current.push(p);
+  });
+  const up = () => {
+    if (current && current.length > 1) strokes.push(rdp(current.map(([x, y]) => [x * unit(), y * unit()]), 2));
+    current = null;
+  };
+  pad.addEventListener("pointerup", up); pad.addEventListener("pointerleave", up);
+  $("pad-clear").addEventListener("click", clearPad);
+  $("pad-complete").addEventListener("click", async () => {
+    if (!strokes.length) { $("pad-status").textContent = "Nothing to complete yet: draw a stroke first."; return; }
+    const prefix = strokesToRows(strokes), n = sheets.length;
+    sheets.forEach((s) => { s.clear(); prefix.forEach((r) => s.add(r, "#000")); s.paint(); });
+    const t = Number(temp.value), t0 = performance.now();
+    for await (const step of drawRows(model, cls.value, { n, temperature: t, seed: Number(seed.value), prefix })) {
+      step.forEach((r, b) => { if (r && r[4] !== 1) sheets[b].add(r); });
+      if (performance.now() - t0 > 15) { sheets.forEach((s) => s.paint()); await frame(); }
+    }
+    sheets.forEach((s) => s.paint());
+    $("pad-status").textContent = `${n} completions of your ${strokes.length} stroke(s) as ${cls.value}.`;
+  });
+  clearPad();
+
+  window.play = { model, stats, sample: (c, n, t, s) => sample(model, c, n, t, s), drawOne };
+  status.textContent = "Ready: choose a class and press draw.";
+  $("play-draw").disabled = false;
+  await drawOne();
+}
+
+main().catch((e) => { $("play-status").textContent = `The model did not load: ${e.message}`; throw e; });

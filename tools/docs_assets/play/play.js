@@ -1,0 +1,107 @@
+// The Play page: the package's shipped models draw in the browser, one pen movement per run of the decoder's step
+// exported by `export_onnx` (10_browser), with onnxruntime-web (WebAssembly, vendored in ort/). Sampling follows the
+// library's: a mixture component at the tempered odds, a move from its tempered normal (GMMHead.sample), and the pen
+// at the model's own odds, with no end before MIN_MOVES moves (sample_pen, sample_rows).
+const HERE = new URL(".", import.meta.url);
+ort.env.wasm.wasmPaths = new URL("ort/", HERE).href;
+ort.env.wasm.numThreads = 1;       // threads need a cross-origin-isolated page; one thread is fast enough here
+const MIN_MOVES = 2, MAX_LEN = 250, END = [0, 0, 0, 0, 1];
+
+// ---- seeded randomness -------------------------------------------------------------------------------------------
+export function uniform(seed) {    // mulberry32: uniform numbers in [0, 1) from a 32-bit seed
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const normal = (u) => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());   // Box-Muller
+function choose(probs, u) {        // an index at the odds `probs`
+  let r = u() * probs.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < probs.length; i++) { r -= probs[i]; if (r < 0) return i; }
+  return probs.length - 1;
+}
+function softmax(logits, t = 1) {
+  const m = Math.max(...logits) / t, e = logits.map((x) => Math.exp(x / t - m)), s = e.reduce((a, b) => a + b);
+  return e.map((v) => v / s);
+}
+
+// ---- the model -----------------------------------------------------------------------------------------------------
+export class Model {
+  static async load(name) {
+    const base = new URL(`models/${name}/`, HERE), m = new Model();
+    m.card = await (await fetch(new URL("model.json", base))).json();
+    m.step = await ort.InferenceSession.create(new URL("step.onnx", base).href, { executionProviders: ["wasm"] });
+    m.init = m.card.z_size ? await ort.InferenceSession.create(new URL("init.onnx", base).href) : null;
+    return m;
+  }
+  zeros(B) {                       // the decoder's first (h, c): zeros (a VAE's come from z, init.onnx)
+    const { num_layers: L, hidden_size: H } = this.card;
+    return { h: new ort.Tensor("float32", new Float32Array(L * B * H), [L, B, H]),
+             c: new ort.Tensor("float32", new Float32Array(L * B * H), [L, B, H]) };
+  }
+  classWeights(cls, B) {           // one-hot rows for class `cls`
+    const n = this.card.classes.length, w = new Float32Array(B * n), k = this.card.classes.indexOf(cls);
+    if (k < 0) throw new Error(`This model does not draw ${cls}; it knows ${this.card.classes.join(", ")}.`);
+    for (let b = 0; b < B; b++) w[b * n + k] = 1;
+    return new ort.Tensor("float32", w, [B, n]);
+  }
+  async run(rows, state, weights) { // one step for B normalized rows: the outputs, and the next state
+    const B = rows.length, x = new ort.Tensor("float32", Float32Array.from(rows.flat()), [B, 5]);
+    const out = await this.step.run({ x, h: state.h, c: state.c, class_weights: weights });
+    return [out, { h: out.h_next, c: out.c_next }];
+  }
+}
+
+export function sampleRow(out, b, M, t, u, allowEnd) {   // drawing b's next normalized row (GMMHead.sample)
+  const get = (k) => Array.from(out[k].data.slice(b * M, (b + 1) * M));
+  const j = choose(softmax(get("pi_logits"), t), u);
+  const [mx, my, sx, sy, r] = ["mu_x", "mu_y", "sigma_x", "sigma_y", "rho"].map((k) => out[k].data[b * M + j]);
+  const s = Math.sqrt(t), z0 = normal(u), z1 = normal(u);
+  const dx = mx + sx * s * z0, dy = my + sy * s * (r * z0 + Math.sqrt(1 - r * r) * z1);
+  let pen = softmax(Array.from(out.pen_logits.data.slice(b * 3, b * 3 + 3)));
+  if (!allowEnd) pen = [pen[0], pen[1]];
+  const p = choose(pen, u);
+  return p === 2 ? END.slice() : [dx, dy, p === 0 ? 1 : 0, p === 1 ? 1 : 0, 0];
+}
+
+// Yield, step by step, the new rows (in data units) of `n` drawings of `cls` after the data-unit rows `prefix`.
+export async function* drawRows(model, cls, { n = 1, temperature = 0.4, seed = 0, prefix = [] } = {}) {
+  const [sx, sy] = model.card.stats.std, M = model.card.n_mixtures, u = uniform(seed);
+  const weights = model.classWeights(cls, n);
+  let state = model.zeros(n), out;
+  const fed = [model.card.start, ...prefix.map(([dx, dy, ...p]) => [dx / sx, dy / sy, ...p])];
+  for (const row of fed.slice(0, -1)) [, state] = await model.run(Array(n).fill(row), state, weights);
+  let x = Array(n).fill(fed[fed.length - 1]), done = Array(n).fill(false);
+  for (let t = 0; t < MAX_LEN - prefix.length && !done.every(Boolean); t++) {
+    [out, state] = await model.run(x, state, weights);
+    x = x.map((prev, b) => (done[b] ? END.slice() : sampleRow(out, b, M, temperature, u, t >= MIN_MOVES)));
+    yield x.map((r, b) => (done[b] ? null : [r[0] * sx, r[1] * sy, r[2], r[3], r[4]]));
+    x.forEach((r, b) => { if (r[4] === 1) done[b] = true; });
+  }
+}
+
+// ---- drawing on a canvas -------------------------------------------------------------------------------------------
+export class Sheet {               // stroke-5 rows (data units) drawn on a canvas, the view growing to hold them
+  constructor(canvas, color = "#1f64c8") { Object.assign(this, { canvas, color, rows: [], ink: [] }); this.clear(); }
+  clear() { this.rows = []; this.ink = []; this.paint(); }
+  add(row, color = this.color) { this.rows.push(row); this.ink.push(color); }
+  points() {                       // absolute points and whether the pen is down from each to the next
+    let x = 0, y = 0; return this.rows.map((r) => { x += r[0]; y += r[1]; return [x, y, r[2] === 1]; });
+  }
+  paint() {
+    const ctx = this.canvas.getContext("2d"), W = this.canvas.width, pts = this.points();
+    ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, W, W);
+    let lo = [0, 0], hi = [256, 256];
+    for (const [x, y] of pts) { lo = [Math.min(lo[0], x), Math.min(lo[1], y)]; hi = [Math.max(hi[0], x), Math.max(hi[1], y)]; }
+    const k = (W - 16) / Math.max(hi[0] - lo[0], hi[1] - lo[1]), X = (v) => 8 + (v - lo[0]) * k, Y = (v) => 8 + (v - lo[1]) * k;
+    ctx.lineWidth = 2.5; ctx.lineCap = ctx.lineJoin = "round";
+    for (let i = 0; i + 1 < pts.length; i++) {
+      if (!pts[i][2]) continue;
+      ctx.strokeStyle = this.ink[i + 1]; ctx.beginPath();
+      ctx.moveTo(X(pts[i][0]), Y(pts[i][1])); ctx.lineTo(X(pts[i + 1][0]), Y(pts[i + 1][1])); ctx.stroke();
+    }
+  }
+}
