@@ -26,8 +26,10 @@ VARIANTS = {
     "conv_uncond": dict(encoder="conv", input_dropout=0.3, embed_dim=0),   # the paper's decoder, without the class
     "kl_low": dict(kl_weight=0.1),                                  # a smaller KL weight: z may carry more
     "conv_word_label_40": dict(encoder="conv", input_dropout=0.3, label_dropout=0.5, epochs=40),   # all three, longer
+    "conv_word_label_60": dict(encoder="conv", input_dropout=0.3, label_dropout=0.5, epochs=60),   # and longer still
+    "conv_word_label_kl": dict(encoder="conv", input_dropout=0.3, label_dropout=0.5, kl_weight=0.1),   # + a KL at 0.1
 }
-LONGER = {"conv_word_label_40": "conv_word_label"}   # a longer run continues the shorter one: runs resume exactly
+LONGER = {"conv_word_label_40": "conv_word_label", "conv_word_label_60": "conv_word_label_40"}   # a longer run continues the shorter one: runs resume exactly
 T = 0.2      # the temperature the targets are measured at
 PER_CLASS = 100
 
