@@ -11,7 +11,7 @@ are copied in as extra/.
 
 The warnings of nbdev's processing are printed one line each, with the notebook and cell they are about, and counted
 ("docs: N warnings"); with --strict the build exits with status 1 when there is any (mkdocs runs --strict always)."""
-import configparser, importlib.util, os, re, shutil, subprocess, sys, warnings
+import configparser, gzip, importlib.util, os, re, shutil, subprocess, sys, warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 import nbformat, yaml
@@ -232,13 +232,18 @@ def copy_media(docs):
             (docs/rel).parent.mkdir(parents=True, exist_ok=True); shutil.copy(f, docs/rel)
 
 def add_play_page(docs):
-    """The Play page (play.md) and what it loads, in play-assets/: its scripts, the vendored runtime, and the shipped
-    decoder exported by `export_onnx` (10_browser), so that the page runs the package's own model."""
+    """The Play page (play.md) and what it loads, in play-assets/: its scripts, the vendored runtime with its
+    WebAssembly gzipped (12 MB to 3; the page unpacks it), and the shipped decoder and VAE exported by `export_onnx`
+    (10_browser), so that the page runs the package's own models."""
     from sketchrnn_nb.browser import export_onnx
     from sketchrnn_nb.model import load_pretrained
     shutil.copy(PLAY.parent/"play.md", docs/"play.md")
-    shutil.copytree(PLAY, docs/"play-assets", ignore=shutil.ignore_patterns("README.md"))
-    export_onnx(load_pretrained(name="gmm"), docs/"play-assets"/"models"/"gmm")
+    assets = docs/"play-assets"
+    shutil.copytree(PLAY, assets, ignore=shutil.ignore_patterns("README.md", "*.wasm"))
+    for wasm in PLAY.glob("ort/*.wasm"):
+        with open(wasm, "rb") as src, gzip.GzipFile(assets/"ort"/(wasm.name + ".gz"), "wb", 9, mtime=0) as dst:
+            shutil.copyfileobj(src, dst)
+    for name in ("gmm", "vae"): export_onnx(load_pretrained(name=name), assets/"models"/name)
 
 def process_notebooks(nbs_dir, proc):
     """nbdev's processing for docs (what `proc_nbs` runs on each notebook: `serve_drv.main` with `FilterDefaults`) of

@@ -288,11 +288,13 @@ def test_build_prints_no_warnings(build):
 
 # ---- the Play page (issue #31): the shipped decoder drawing in the browser -------------------------------------------
 PLAY_READY = "() => window.play && window.play.stats.steps > 0 && !document.getElementById('play-draw').disabled"
+VAE_READY = "() => window.play && window.play.vary"
 
 def test_play_page_draws_offline_fast_and_light(browser, site):
     "Loads with nothing from another host, draws its first sketch at 60+ pen movements a second, under 20 MB in all."
     page, external, failed, errors = open_page(browser, f"{site}/play/")
     page.wait_for_function(PLAY_READY, timeout=120_000)
+    page.wait_for_function(VAE_READY, timeout=120_000)                  # everything the page loads is loaded
     page.click("#play-again"); page.wait_for_function(PLAY_READY + " && /Drawn/.test(document.getElementById('play-status').innerText)", timeout=60_000)
     stats = page.evaluate("() => window.play.stats")
     rate = stats["steps"]/(stats["ms"]/1000)
@@ -312,8 +314,16 @@ def ink_of(page, selector):
         .getImageData(0, 0, c.width, c.height).data; let n = 0;
         for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) n++; return n; }}""")
 
-def test_play_page_completes_a_drawing(browser, site):
-    "A stroke drawn on the pad with the mouse is finished four ways by the decoder, the stroke kept in black."
+def blue_and_black(page, selector, i):
+    "Blue (the model's) and black (the reader's) pixels of the i-th canvas matching `selector`."
+    return page.evaluate(f"""() => {{ const c = document.querySelectorAll('{selector}')[{i}], d = c.getContext('2d')
+        .getImageData(0, 0, c.width, c.height).data; let b = 0, k = 0;
+        for (let j = 0; j < d.length; j += 4) {{ if (d[j + 2] > 150 && d[j] < 120) b++; else if (d[j] + d[j + 1] + d[j + 2] < 200) k++; }}
+        return [b, k]; }}""")
+
+def test_play_page_completes_varies_and_morphs_a_drawing(browser, site):
+    """A stroke drawn on the pad with the mouse is finished four ways by the decoder (the stroke kept in black), varied
+    nine ways by the VAE, and morphed into the drawing at the top in eight steps."""
     page, external, failed, errors = open_page(browser, f"{site}/play/")
     page.wait_for_function(PLAY_READY, timeout=120_000)
     page.select_option("#play-class", "apple")
@@ -331,11 +341,18 @@ def test_play_page_completes_a_drawing(browser, site):
                            timeout=60_000)
     page.locator("#pad").scroll_into_view_if_needed()
     page.screenshot(path=SHOTS/"play_completed.png")
-    inks = [page.evaluate(f"""() => {{ const c = document.querySelectorAll('.pad-completion')[{i}], d = c.getContext('2d')
-        .getImageData(0, 0, c.width, c.height).data; let b = 0, k = 0;
-        for (let j = 0; j < d.length; j += 4) {{ if (d[j + 2] > 150 && d[j] < 120) b++; else if (d[j] + d[j + 1] + d[j + 2] < 200) k++; }}
-        return [b, k]; }}""") for i in range(4)]
+    inks = [blue_and_black(page, ".pad-completion", i) for i in range(4)]
     assert all(b > 30 and k > 30 for b, k in inks), inks       # the model's blue and the reader's black in each
+    page.wait_for_function(VAE_READY, timeout=120_000)
+    page.click("#vae-vary")
+    page.wait_for_function("() => /Nine variations of your drawing as apple by the VAE/.test(document.getElementById('vae-status').innerText)",
+                           timeout=60_000)
+    page.click("#vae-morph")
+    page.wait_for_function("() => /in 8 steps/.test(document.getElementById('vae-status').innerText)", timeout=60_000)
+    page.locator("#vae-vary").scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS/"play_varied_morphed.png")
+    assert all(blue_and_black(page, ".vae-variation", i)[0] > 30 for i in range(9))
+    assert all(blue_and_black(page, ".vae-morph", i)[0] > 20 for i in range(8))
     assert not external and not failed and not errors, (external, failed, errors)
     page.close()
 

@@ -1,6 +1,6 @@
 // The Play page's controls: a drawing by the decoder, watched pen movement by pen movement, and the pad whose drawing
 // the decoder finishes four ways. `window.play` is there for the browser tests (tests/e2e/test_play_page.py).
-import { Model, Sheet, drawRows } from "./play.js";
+import { Model, Sheet, drawRows, posteriorSamples, slerp } from "./play.js";
 
 const $ = (id) => document.getElementById(id);
 const frame = () => new Promise((r) => requestAnimationFrame(r));
@@ -59,6 +59,7 @@ async function main() {
     await watch(model, sheet, cls.value, { temperature: Number(temp.value), seed: Number(seed.value) });
     const n = stats.steps - steps, s = (stats.ms - ms) / 1000;
     status.textContent = `Drawn: ${cls.value}, ${n} pen movements in ${s.toFixed(2)} s (${Math.round(n / s)} a second).`;
+    sheet.drawnAs = cls.value;
     $("play-draw").disabled = false;
   };
   $("play-draw").addEventListener("click", drawOne);
@@ -104,6 +105,50 @@ async function main() {
   status.textContent = "Ready: choose a class and press draw.";
   $("play-draw").disabled = false;
   await drawOne();
+  await vaeSection(cls, temp, seed, () => strokes, sheet);
+}
+
+async function drawAll(model, sheets, cls, opts) {   // one drawing on each of `sheets`, all at once
+  sheets.forEach((s) => s.clear());
+  let last = performance.now();
+  for await (const step of drawRows(model, cls, { n: sheets.length, ...opts })) {
+    step.forEach((r, b) => { if (r && r[4] !== 1) sheets[b].add(r); });
+    if (performance.now() - last > 15) { sheets.forEach((s) => s.paint()); await frame(); last = performance.now(); }
+  }
+  sheets.forEach((s) => s.paint());
+}
+
+// the VAE: nine variations of the pad's drawing, and a morph from it to the drawing at the top
+async function vaeSection(cls, temp, seed, padStrokes, top) {
+  const status = $("vae-status");
+  status.textContent = "Loading the VAE...";
+  const vae = await Model.load("vae");
+  const grid = [...document.querySelectorAll(".vae-variation")].map((c) => new Sheet(c));
+  const strip = [...document.querySelectorAll(".vae-morph")].map((c) => new Sheet(c));
+  const padRows = () => (padStrokes().length ? [...strokesToRows(padStrokes()), [0, 0, 0, 0, 1]] : null);
+  const vary = async () => {
+    const rows = padRows();
+    if (!rows) { status.textContent = "Draw on the pad above first: the VAE varies your drawing."; return; }
+    const [mu, logvar] = await vae.encode(rows), s = Number(seed.value), t = Number(temp.value);
+    status.textContent = `Nine variations of your drawing as ${cls.value}...`;
+    await drawAll(vae, grid, cls.value, { temperature: t, seed: s, z: posteriorSamples(mu, logvar, grid.length, s) });
+    status.textContent = `Nine variations of your drawing as ${cls.value} by the VAE (temperature ${t.toFixed(2)}).`;
+  };
+  const morph = async () => {
+    const rows = padRows(), other = top.rows.length ? [...top.rows, [0, 0, 0, 0, 1]] : null;
+    if (!rows || !other) { status.textContent = "Draw on the pad, and let the model draw at the top: the morph goes from one to the other."; return; }
+    const [a] = await vae.encode(rows), [b] = await vae.encode(other), n = strip.length, t = Number(temp.value);
+    const ts = Array.from({ length: n }, (_, i) => i / (n - 1)), from = cls.value, to = top.drawnAs || cls.value;
+    status.textContent = `Morphing your ${from} into the ${to} at the top...`;
+    await drawAll(vae, strip, ts.map((f) => (from === to ? { [from]: 1 } : { [from]: 1 - f, [to]: f })),
+                  { temperature: t, seed: Number(seed.value), z: ts.map((f) => slerp(a, b, f)) });
+    status.textContent = `Your ${from} into the ${to} at the top, in ${n} steps (the VAE, temperature ${t.toFixed(2)}).`;
+  };
+  $("vae-vary").addEventListener("click", vary);
+  $("vae-morph").addEventListener("click", morph);
+  $("vae-vary").disabled = $("vae-morph").disabled = false;
+  status.textContent = "Ready: draw on the pad above, then press variations or morph.";
+  Object.assign(window.play, { vae, vary, morph });
 }
 
 main().catch((e) => { $("play-status").textContent = `The model did not load: ${e.message}`; throw e; });

@@ -7,6 +7,16 @@ ort.env.wasm.wasmPaths = new URL("ort/", HERE).href;
 ort.env.wasm.numThreads = 1;       // threads need a cross-origin-isolated page; one thread is fast enough here
 const MIN_MOVES = 2, MAX_LEN = 250, END = [0, 0, 0, 0, 1];
 
+// The runtime's WebAssembly (12 MB) comes gzipped (3 MB; tools/build_docs.py packs it) and is unpacked by the
+// browser's own DecompressionStream, so the page with both models stays under 20 MB with their weights unchanged.
+let runtime = null;
+function loadRuntime() {
+  runtime ??= fetch(new URL("ort/ort-wasm-simd-threaded.wasm.gz", HERE))
+    .then((r) => new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer())
+    .then((b) => { ort.env.wasm.wasmBinary = new Uint8Array(b); });
+  return runtime;
+}
+
 // ---- seeded randomness -------------------------------------------------------------------------------------------
 export function uniform(seed) {    // mulberry32: uniform numbers in [0, 1) from a 32-bit seed
   let a = seed >>> 0;
@@ -31,10 +41,12 @@ function softmax(logits, t = 1) {
 // ---- the model -----------------------------------------------------------------------------------------------------
 export class Model {
   static async load(name) {
-    const base = new URL(`models/${name}/`, HERE), m = new Model();
+    await loadRuntime();
+    const base = new URL(`models/${name}/`, HERE), m = new Model(), open = (f) => ort.InferenceSession.create(
+      new URL(f, base).href, { executionProviders: ["wasm"] });
     m.card = await (await fetch(new URL("model.json", base))).json();
-    m.step = await ort.InferenceSession.create(new URL("step.onnx", base).href, { executionProviders: ["wasm"] });
-    m.init = m.card.z_size ? await ort.InferenceSession.create(new URL("init.onnx", base).href) : null;
+    m.step = await open("step.onnx");
+    if (m.card.z_size) [m.init, m.encoder] = [await open("init.onnx"), await open("encoder.onnx")];
     return m;
   }
   zeros(B) {                       // the decoder's first (h, c): zeros (a VAE's come from z, init.onnx)
@@ -42,15 +54,31 @@ export class Model {
     return { h: new ort.Tensor("float32", new Float32Array(L * B * H), [L, B, H]),
              c: new ort.Tensor("float32", new Float32Array(L * B * H), [L, B, H]) };
   }
-  classWeights(cls, B) {           // one-hot rows for class `cls`
-    const n = this.card.classes.length, w = new Float32Array(B * n), k = this.card.classes.indexOf(cls);
-    if (k < 0) throw new Error(`This model does not draw ${cls}; it knows ${this.card.classes.join(", ")}.`);
-    for (let b = 0; b < B; b++) w[b * n + k] = 1;
+  classWeights(cls, B) {           // class weights (B, n): `cls` a name (one-hot rows), or one {name: weight} a row
+    const names = this.card.classes, n = names.length, w = new Float32Array(B * n);
+    for (let b = 0; b < B; b++) {
+      const blend = typeof cls === "string" ? { [cls]: 1 } : cls[b];
+      for (const [c, v] of Object.entries(blend)) {
+        if (!names.includes(c)) throw new Error(`This model does not draw ${c}; it knows ${names.join(", ")}.`);
+        w[b * n + names.indexOf(c)] += v;
+      }
+    }
     return new ort.Tensor("float32", w, [B, n]);
   }
-  async run(rows, state, weights) { // one step for B normalized rows: the outputs, and the next state
+  async start(z) {                 // a VAE's first state from latents z (B rows of z_size numbers)
+    const t = new ort.Tensor("float32", Float32Array.from(z.flat()), [z.length, this.card.z_size]);
+    const { h, c } = await this.init.run({ z: t });
+    return [{ h, c }, t];
+  }
+  async encode(rows) {             // the posterior (mu, logvar) of one drawing's data-unit rows, ending in END (encode)
+    const [sx, sy] = this.card.stats.std, x = rows.map(([dx, dy, ...p]) => [dx / sx, dy / sy, ...p]);
+    if (this.card.encoder.kind !== "rows") throw new Error("This page reads drawings for the LSTM encoder only.");
+    const out = await this.encoder.run({ rows: new ort.Tensor("float32", Float32Array.from(x.flat()), [1, x.length, 5]) });
+    return [Array.from(out.mu.data), Array.from(out.logvar.data)];
+  }
+  async run(rows, state, weights, z) { // one step for B normalized rows: the outputs, and the next state
     const B = rows.length, x = new ort.Tensor("float32", Float32Array.from(rows.flat()), [B, 5]);
-    const out = await this.step.run({ x, h: state.h, c: state.c, class_weights: weights });
+    const out = await this.step.run({ x, h: state.h, c: state.c, class_weights: weights, ...(z ? { z } : {}) });
     return [out, { h: out.h_next, c: out.c_next }];
   }
 }
@@ -67,16 +95,17 @@ export function sampleRow(out, b, M, t, u, allowEnd) {   // drawing b's next nor
   return p === 2 ? END.slice() : [dx, dy, p === 0 ? 1 : 0, p === 1 ? 1 : 0, 0];
 }
 
-// Yield, step by step, the new rows (in data units) of `n` drawings of `cls` after the data-unit rows `prefix`.
-export async function* drawRows(model, cls, { n = 1, temperature = 0.4, seed = 0, prefix = [] } = {}) {
+// Yield, step by step, the new rows (in data units) of `n` drawings of `cls` (a name, or a blend a drawing) after the
+// data-unit rows `prefix`; a VAE draws from the latents `z` (n rows).
+export async function* drawRows(model, cls, { n = 1, temperature = 0.4, seed = 0, prefix = [], z = null } = {}) {
   const [sx, sy] = model.card.stats.std, M = model.card.n_mixtures, u = uniform(seed);
   const weights = model.classWeights(cls, n);
-  let state = model.zeros(n), out;
+  let [state, zt] = z ? await model.start(z) : [model.zeros(n), null], out;
   const fed = [model.card.start, ...prefix.map(([dx, dy, ...p]) => [dx / sx, dy / sy, ...p])];
-  for (const row of fed.slice(0, -1)) [, state] = await model.run(Array(n).fill(row), state, weights);
+  for (const row of fed.slice(0, -1)) [, state] = await model.run(Array(n).fill(row), state, weights, zt);
   let x = Array(n).fill(fed[fed.length - 1]), done = Array(n).fill(false);
   for (let t = 0; t < MAX_LEN - prefix.length && !done.every(Boolean); t++) {
-    [out, state] = await model.run(x, state, weights);
+    [out, state] = await model.run(x, state, weights, zt);
     x = x.map((prev, b) => (done[b] ? END.slice() : sampleRow(out, b, M, temperature, u, t >= MIN_MOVES)));
     yield x.map((r, b) => (done[b] ? null : [r[0] * sx, r[1] * sy, r[2], r[3], r[4]]));
     x.forEach((r, b) => { if (r[4] === 1) done[b] = true; });
@@ -104,4 +133,16 @@ export class Sheet {               // stroke-5 rows (data units) drawn on a canv
       ctx.moveTo(X(pts[i][0]), Y(pts[i][1])); ctx.lineTo(X(pts[i + 1][0]), Y(pts[i + 1][1])); ctx.stroke();
     }
   }
+}
+
+// ---- the VAE's latents -------------------------------------------------------------------------------------------
+export function posteriorSamples(mu, logvar, n, seed, spread = 1) {   // n z's around mu (variations)
+  const u = uniform(seed);
+  return Array.from({ length: n }, () => mu.map((m, i) => m + spread * Math.exp(logvar[i] / 2) * normal(u)));
+}
+export function slerp(a, b, t) {   // spherical interpolation, as vae.slerp
+  const dot = a.reduce((s, v, i) => s + v * b[i], 0), na = Math.hypot(...a), nb = Math.hypot(...b);
+  const omega = Math.acos(Math.min(1, Math.max(-1, dot / (na * nb))));
+  if (Math.abs(omega) < 1e-6) return a.map((v, i) => (1 - t) * v + t * b[i]);
+  return a.map((v, i) => (Math.sin((1 - t) * omega) * v + Math.sin(t * omega) * b[i]) / Math.sin(omega));
 }
