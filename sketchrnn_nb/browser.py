@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_browser.ipynb #adfde85c
 from __future__ import annotations
-import importlib.util, json, warnings
+import importlib.util, inspect, json, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -95,11 +95,14 @@ def _quiet_export(module, args, path, **kw):
         warnings.simplefilter("ignore", DeprecationWarning)
         warnings.simplefilter("ignore", torch.jit.TracerWarning)
         warnings.filterwarnings("ignore", "Exporting a model to ONNX with a batch_size other than 1")
-        torch.onnx.export(module, args, path, dynamo=False, **kw)
+        if "dynamo" in inspect.signature(torch.onnx.export).parameters: kw["dynamo"] = False   # torch 2.5 on
+        torch.onnx.export(module, args, path, **kw)
 
 def store_half(path):
-    """Rewrite the ONNX graph at `path` with its weight matrices (2-D and up) stored as float16, each cast back to
-    float32 where the graph reads it: half the file, the same arithmetic (vectors, such as summed biases, stay float32)."""
+    """Rewrite the ONNX graph at `path` with its initializers of 2 or more dimensions (the weight matrices, and an ONNX
+    LSTM's pair of biases) stored as float16, each cast back to float32 where the graph reads it: half the file, the
+    same arithmetic. Vectors, such as the step's summed biases, stay float32 (a sum of two float16 numbers may not be
+    one)."""
     onnx = _need("onnx")
     from onnx import numpy_helper, helper, TensorProto
     m = onnx.load(path)

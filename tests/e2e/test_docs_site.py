@@ -384,3 +384,31 @@ def test_play_page_samples_like_python(browser, site):
     print(f"play: recognized {browser_rate:.1%} in the browser, {python_rate:.1%} in Python "
           f"({n} a class at T={t}; standard error of the difference {se:.1%})")
     assert abs(browser_rate - python_rate) <= 3*se + 1e-9, (browser_rate, python_rate, se)
+
+def test_play_page_samples_a_row_as_the_library_does(browser, site):
+    """The page's `sampleRow` against `GMMHead.sample` on one mixture, 20,000 rows each: the moves' means and spreads
+    (tempered), and the pen's odds (not tempered; no end where ends are not allowed), within 4 standard errors."""
+    import numpy as np, torch
+    from sketchrnn_nb.model import GMMHead
+    M, t, N = 3, 0.5, 20_000
+    head, out = GMMHead(8, M), torch.randn(1, 6*M + 3, generator=torch.Generator().manual_seed(0))
+    out[0, 6*M:] = torch.tensor([1.0, 0.0, -0.5])                          # every pen state well represented
+    p = head.split(out)
+    want = head.sample(out.repeat(N, 1), t, torch.Generator().manual_seed(1)).numpy()
+    params = {k: getattr(p, k)[0].tolist() for k in ("pi_logits", "mu_x", "mu_y", "sigma_x", "sigma_y", "rho", "pen_logits")}
+    page, *_ = open_page(browser, f"{site}/play/")
+    page.wait_for_function(PLAY_READY, timeout=120_000)
+    got, no_end = (np.array(page.evaluate("""async ([o, M, t, N, allowEnd]) => {
+        const m = await import('/play-assets/play.js'), u = m.uniform(7);
+        const out = Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { data: Float32Array.from(v) }]));
+        return Array.from({ length: N }, () => m.sampleRow(out, 0, M, t, u, allowEnd)); }""", [params, M, t, N, e]))
+                   for e in (True, False))
+    page.close()
+    assert (no_end[:, 4] == 0).all()
+    pens = lambda rows: rows[:, 2:].mean(0)
+    assert np.abs(pens(got) - pens(want)).max() <= 4*np.sqrt(0.25*2/N), (pens(got), pens(want))
+    moves = lambda rows: rows[rows[:, 4] == 0, :2]
+    a, b = moves(got), moves(want)
+    se = np.sqrt(a.var(0)/len(a) + b.var(0)/len(b))
+    assert (np.abs(a.mean(0) - b.mean(0)) <= 4*se).all(), (a.mean(0), b.mean(0), se)
+    assert (np.abs(a.std(0)/b.std(0) - 1) <= 4*np.sqrt(1/len(a) + 1/len(b))*2).all(), (a.std(0), b.std(0))

@@ -1,5 +1,6 @@
 // The Play page's controls: a drawing by the decoder, watched pen movement by pen movement, and the pad whose drawing
-// the decoder finishes four ways. `window.play` is there for the browser tests (tests/e2e/test_play_page.py).
+// the decoder finishes four ways, the VAE's variations and morphs. `window.play` is there for the browser tests
+// (the Play page's tests in tests/e2e/test_docs_site.py).
 import { Model, Sheet, drawRows, posteriorSamples, slerp } from "./play.js";
 
 const $ = (id) => document.getElementById(id);
@@ -29,7 +30,7 @@ function strokesToRows(strokes) {    // strokes of [x, y] points (data units) to
 async function watch(model, sheet, cls, opts) {   // draw one drawing on `sheet`, a pen movement a step
   let t0 = performance.now(), last = t0;
   for await (const [row] of drawRows(model, cls, opts)) {
-    if (!row) break;
+    if (!row || row[4] === 1) break;                 // the sheet keeps the drawing's rows, not its end row
     sheet.add(row); stats.steps++;
     if (performance.now() - last > 15) { sheet.paint(); await frame(); last = performance.now(); }
   }
@@ -44,6 +45,19 @@ async function sample(model, cls, n, temperature, seed) {   // n finished drawin
   return rows;
 }
 
+let busy = false;                     // one drawing at a time: every button waits for the one under way
+function exclusive(action) {
+  return async () => {
+    if (busy) return;
+    busy = true;
+    document.querySelectorAll(".play button").forEach((b) => (b.disabled = true));
+    try { await action(); } finally {
+      busy = false;
+      document.querySelectorAll(".play button").forEach((b) => (b.disabled = false));
+    }
+  };
+}
+
 async function main() {
   const status = $("play-status");
   const model = await Model.load("gmm");
@@ -52,18 +66,17 @@ async function main() {
   const show = () => ($("play-t").textContent = Number(temp.value).toFixed(2));
   temp.addEventListener("input", show); show();
   const sheet = new Sheet($("play-canvas"));
-  const drawOne = async () => {
-    $("play-draw").disabled = true; sheet.clear();
+  const drawOne = exclusive(async () => {
+    sheet.clear();
     status.textContent = `Drawing ${cls.value} at temperature ${Number(temp.value).toFixed(2)}, seed ${seed.value}...`;
     const [steps, ms] = [stats.steps, stats.ms];
     await watch(model, sheet, cls.value, { temperature: Number(temp.value), seed: Number(seed.value) });
     const n = stats.steps - steps, s = (stats.ms - ms) / 1000;
     status.textContent = `Drawn: ${cls.value}, ${n} pen movements in ${s.toFixed(2)} s (${Math.round(n / s)} a second).`;
     sheet.drawnAs = cls.value;
-    $("play-draw").disabled = false;
-  };
+  });
   $("play-draw").addEventListener("click", drawOne);
-  $("play-again").addEventListener("click", () => { seed.value = Number(seed.value) + 1; drawOne(); });
+  $("play-again").addEventListener("click", () => { if (!busy) { seed.value = Number(seed.value) + 1; drawOne(); } });
 
   // the pad: the reader draws, the decoder finishes the drawing four ways
   const pad = $("pad"), strokes = [], sheets = [...document.querySelectorAll(".pad-completion")].map((c) => new Sheet(c));
@@ -73,7 +86,7 @@ async function main() {
                            sheets.forEach((s) => s.clear()); $("pad-status").textContent = "Draw, then press complete."; };
   const at = (e) => { const r = pad.getBoundingClientRect(); return [(e.clientX - r.left) * pad.width / r.width,
                                                                     (e.clientY - r.top) * pad.height / r.height]; };
-  pad.addEventListener("pointerdown", (e) => { current = [at(e)]; pad.setPointerCapture(e.pointerId); });
+  pad.addEventListener("pointerdown", (e) => { current = [at(e)]; });   // a stroke ends where the pen leaves the pad
   pad.addEventListener("pointermove", (e) => {
     if (!current) return;
     const p = at(e), q = current[current.length - 1];
@@ -81,24 +94,20 @@ async function main() {
     ctx.strokeStyle = "#000"; ctx.lineWidth = 2.5; ctx.lineCap = "round";
     ctx.beginPath(); ctx.moveTo(...q); ctx.lineTo(...p); ctx.stroke(); current.push(p);
   });
-  const up = () => {
-    if (current && current.length > 1) strokes.push(rdp(current.map(([x, y]) => [x * unit(), y * unit()]), 2));
+  const up = () => {                    // as DrawingPad.add_stroke: simplified at 2 units, kept to 0.1 pixel
+    const px = (v) => (Math.round(v / unit() * 10) / 10) * unit();
+    if (current) strokes.push(rdp(current.map(([x, y]) => [x * unit(), y * unit()]), 2).map(([x, y]) => [px(x), px(y)]));
     current = null;
   };
   pad.addEventListener("pointerup", up); pad.addEventListener("pointerleave", up);
   $("pad-clear").addEventListener("click", clearPad);
-  $("pad-complete").addEventListener("click", async () => {
+  $("pad-complete").addEventListener("click", exclusive(async () => {
     if (!strokes.length) { $("pad-status").textContent = "Nothing to complete yet: draw a stroke first."; return; }
     const prefix = strokesToRows(strokes), n = sheets.length;
     sheets.forEach((s) => { s.clear(); prefix.forEach((r) => s.add(r, "#000")); s.paint(); });
-    const t = Number(temp.value), t0 = performance.now();
-    for await (const step of drawRows(model, cls.value, { n, temperature: t, seed: Number(seed.value), prefix })) {
-      step.forEach((r, b) => { if (r && r[4] !== 1) sheets[b].add(r); });
-      if (performance.now() - t0 > 15) { sheets.forEach((s) => s.paint()); await frame(); }
-    }
-    sheets.forEach((s) => s.paint());
+    await drawAll(model, sheets, cls.value, { temperature: Number(temp.value), seed: Number(seed.value), prefix }, false);
     $("pad-status").textContent = `${n} completions of your ${strokes.length} stroke(s) as ${cls.value}.`;
-  });
+  }));
   clearPad();
 
   window.play = { model, stats, sample: (c, n, t, s) => sample(model, c, n, t, s), drawOne };
@@ -108,8 +117,8 @@ async function main() {
   await vaeSection(cls, temp, seed, () => strokes, sheet);
 }
 
-async function drawAll(model, sheets, cls, opts) {   // one drawing on each of `sheets`, all at once
-  sheets.forEach((s) => s.clear());
+async function drawAll(model, sheets, cls, opts, clear = true) {   // one drawing on each of `sheets`, all at once
+  if (clear) sheets.forEach((s) => s.clear());
   let last = performance.now();
   for await (const step of drawRows(model, cls, { n: sheets.length, ...opts })) {
     step.forEach((r, b) => { if (r && r[4] !== 1) sheets[b].add(r); });
@@ -144,8 +153,8 @@ async function vaeSection(cls, temp, seed, padStrokes, top) {
                   { temperature: t, seed: Number(seed.value), z: ts.map((f) => slerp(a, b, f)) });
     status.textContent = `Your ${from} into the ${to} at the top, in ${n} steps (the VAE, temperature ${t.toFixed(2)}).`;
   };
-  $("vae-vary").addEventListener("click", vary);
-  $("vae-morph").addEventListener("click", morph);
+  $("vae-vary").addEventListener("click", exclusive(vary));
+  $("vae-morph").addEventListener("click", exclusive(morph));
   $("vae-vary").disabled = $("vae-morph").disabled = false;
   status.textContent = "Ready: draw on the pad above, then press variations or morph.";
   Object.assign(window.play, { vae, vary, morph });

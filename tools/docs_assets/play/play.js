@@ -10,8 +10,13 @@ const MIN_MOVES = 2, MAX_LEN = 250, END = [0, 0, 0, 0, 1];
 // The runtime's WebAssembly (12 MB) comes gzipped (3 MB; tools/build_docs.py packs it) and is unpacked by the
 // browser's own DecompressionStream, so the page with both models stays under 20 MB with their weights unchanged.
 let runtime = null;
+async function fetched(path) {     // a file of the page's, or an error that names it
+  const r = await fetch(new URL(path, HERE));
+  if (!r.ok) throw new Error(`${path}: ${r.status} ${r.statusText}`);
+  return r;
+}
 function loadRuntime() {
-  runtime ??= fetch(new URL("ort/ort-wasm-simd-threaded.wasm.gz", HERE))
+  runtime ??= fetched("ort/ort-wasm-simd-threaded.wasm.gz")
     .then((r) => new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer())
     .then((b) => { ort.env.wasm.wasmBinary = new Uint8Array(b); });
   return runtime;
@@ -44,7 +49,7 @@ export class Model {
     await loadRuntime();
     const base = new URL(`models/${name}/`, HERE), m = new Model(), open = (f) => ort.InferenceSession.create(
       new URL(f, base).href, { executionProviders: ["wasm"] });
-    m.card = await (await fetch(new URL("model.json", base))).json();
+    m.card = await (await fetched(`models/${name}/model.json`)).json();
     m.step = await open("step.onnx");
     if (m.card.z_size) [m.init, m.encoder] = [await open("init.onnx"), await open("encoder.onnx")];
     return m;
