@@ -42,7 +42,8 @@ class StepGraph(nn.Module):
             w = lambda name: getattr(lstm, f"{name}_l{l}")
             gates = inp @ w("weight_ih").t() + h[l] @ w("weight_hh").t() + w("bias_ih") + w("bias_hh")
             inp, c_l = self.cell(l, gates, c[l])
-            hs.append(inp); cs.append(c_l)
+            hs.append(inp)
+            cs.append(c_l)
         return (*split_gmm(m.head(inp), m.head.n_mixtures), torch.stack(hs), torch.stack(cs))
 
 # %% ../nbs/10_browser.ipynb #acd4762b
@@ -115,11 +116,12 @@ def store_half(path):
     onnx.save(m, path)
 
 def export_onnx(model: SketchRNN, folder, half=True, opset=17) -> list[Path]:
-    """Write `model`'s step (and a VAE's initial state) as ONNX graphs, and `model.json`, into `folder`; the paths.
+    """Write `model`'s step (a VAE's first state and encoder too) as ONNX, and `model.json`, in `folder`; the paths.
     `half`: weight matrices stored as float16 (`store_half`), as the package stores its models' weights."""
     _need("onnx")   # torch.onnx writes with it
     _check_exportable(model)
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     L, H, n, zs = model.lstm.num_layers, model.lstm.hidden_size, len(model.classes), model.z_size
     B = 2
     args = (torch.zeros(B, 5), torch.zeros(L, B, H), torch.zeros(L, B, H), torch.eye(n)[[0]*B])   # any batch: 2
