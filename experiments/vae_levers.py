@@ -30,9 +30,10 @@ VARIANTS = {
     "conv_word_label_kl": dict(encoder="conv", input_dropout=0.3, label_dropout=0.5, kl_weight=0.1),   # + a KL at 0.1
     "conv_40": dict(encoder="conv", epochs=40),                     # the CNN encoder alone, longer
     "conv_80": dict(encoder="conv", epochs=80),                     # and longer still
+    "conv_160": dict(encoder="conv", epochs=160, early_stop_patience=20),   # until the validation loss stops falling
 }
 LONGER = {"conv_word_label_40": "conv_word_label", "conv_word_label_60": "conv_word_label_40", "conv_40": "conv",
-          "conv_80": "conv_40"}   # a longer run continues the shorter one: runs resume exactly
+          "conv_80": "conv_40", "conv_160": "conv_80"}   # a longer run continues the shorter one: runs resume exactly
 T = 0.2      # the temperature the targets are measured at
 PER_CLASS = 100
 
