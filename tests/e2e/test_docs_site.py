@@ -10,7 +10,7 @@ than MAX_PAGE_HEIGHT, no `#| ` directive or In [ ]:/Out[ ]: prompt shows, nothin
 the column scrolls inside its box; commands in the text wrap, and so do code cells at desktop width), every animation
 opens on its finished drawing (HTML5 animations on their last frame, GIFs with a first frame equal to the last), the
 morph strip shows whole frames, and the build prints no warning."""
-import base64, io, os, re, subprocess, sys, time, urllib.request
+import base64, io, math, os, re, subprocess, sys, time, urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, unquote
 import pytest
@@ -330,7 +330,6 @@ def test_play_page_completes_varies_and_morphs_a_drawing(browser, site):
     pad = page.locator("#pad"); pad.scroll_into_view_if_needed()
     box = pad.bounding_box()
     cx, cy, r = box["x"] + box["width"]/2, box["y"] + box["height"]*0.55, box["width"]*0.3
-    import math
     page.mouse.move(cx + r, cy); page.mouse.down()
     for i in range(1, 31):
         a = 2*math.pi*0.75*i/30

@@ -77,17 +77,21 @@ def draw_arc(page, canvas, start=0.0, turn=0.9, at=(0.5, 0.55), radius=0.28, poi
     page.mouse.up()
     time.sleep(0.5)
 
+def open_pad(browser, jupyterlab, name, cls):
+    "A notebook `name` showing a drawing pad for `cls`, run in JupyterLab: the page, its canvas and its images."
+    page = open_notebook(browser, jupyterlab, name,
+                         f"from sketchrnn_nb.bonus import drawing_pad\npad = drawing_pad(class_name='{cls}', seed=0)\npad")
+    canvas = page.locator(".jp-OutputArea-output canvas").first
+    canvas.wait_for(timeout=180_000)
+    time.sleep(0.5)
+    return page, canvas, page.locator(".jp-OutputArea-output .widget-image")
+
 STATUS = "document.querySelector('.jp-OutputArea-output .widget-html-content').innerText"
 
 def test_drawing_pad_never_shows_results_of_a_drawing_that_is_gone(browser, jupyterlab):
     "undo of the only stroke blanks the completions; 'complete as I draw' completes each new stroke; save writes files."
     base, token, root = jupyterlab
-    page = open_notebook(browser, jupyterlab, "pad_states.ipynb",
-                         "from sketchrnn_nb.bonus import drawing_pad\npad = drawing_pad(class_name='apple', seed=0)\npad")
-    canvas = page.locator(".jp-OutputArea-output canvas").first
-    canvas.wait_for(timeout=180_000)
-    time.sleep(0.5)
-    imgs = page.locator(".jp-OutputArea-output .widget-image")
+    page, canvas, imgs = open_pad(browser, jupyterlab, "pad_states.ipynb", "apple")
     draw_arc(page, canvas)
     page.locator("button", has_text=re.compile(r"^\s*complete\s*$")).first.click()
     page.wait_for_function(f"() => /completions of your 1 stroke/.test({STATUS})", timeout=60_000)
@@ -142,12 +146,7 @@ PEOPLES_STARTS = {   # what a person starts on the pad: an open apple arc and it
 def test_the_pad_answers_a_persons_start(browser, jupyterlab):
     "An open apple arc, three cloud bumps, a star's first two lines: each completed four ways and varied nine."
     for cls, draw in PEOPLES_STARTS.items():
-        page = open_notebook(browser, jupyterlab, f"pad_{cls}.ipynb",
-                             f"from sketchrnn_nb.bonus import drawing_pad\npad = drawing_pad(class_name='{cls}', seed=0)\npad")
-        canvas = page.locator(".jp-OutputArea-output canvas").first
-        canvas.wait_for(timeout=180_000)
-        time.sleep(0.5)
-        imgs = page.locator(".jp-OutputArea-output .widget-image")
+        page, canvas, imgs = open_pad(browser, jupyterlab, f"pad_{cls}.ipynb", cls)
         draw(page, canvas)
         page.locator("button", has_text=re.compile(r"^\s*complete\s*$")).first.click()
         page.wait_for_function(f"() => /completions of your \\d stroke/.test({STATUS})", timeout=60_000)
