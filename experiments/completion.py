@@ -3,7 +3,9 @@ of their strokes; each cut is completed as drawn and with the changes a drawing 
 stroke drawn backwards, the strokes in another order). A completion counts as recognized when 06_evaluate's
 classifier names its class, and as faithful when, among the class's held-out drawings, its own original is the
 nearest to it in raster space (28x28, Google's rendering: place and size do not matter). The prefix alone is the
-floor of faithfulness: how much of the drawing the cut already shows. Uses the public API only.
+floor of faithfulness: how much of the drawing the cut already shows. A VAE is also judged on the pad's "variations":
+one variation (z sampled from the posterior) of each whole drawing, as drawn and pad-like, recognized and faithful to
+the drawing as drawn (--variations-only: just these rows, added to the model's entry). Uses the public API only.
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/completion.py decoder=gmm vae=vae \
         --out experiments/completion.json
 A model is `NAME=gmm`, `NAME=vae` (the shipped ones) or `NAME=path/to/checkpoint.safetensors`."""
@@ -15,6 +17,7 @@ from sketchrnn_nb.model import Config, load_checkpoint, load_pretrained, PRETRAI
 from sketchrnn_nb.train import split_items
 from sketchrnn_nb.evaluate import class_images, classifier_data, train_classifier, classify, sketch_images, fidelity
 from sketchrnn_nb.bonus import complete_sketch
+from sketchrnn_nb.vae import variations
 
 CUTS = {"first stroke": lambda n: 1, "a third": lambda n: max(1, round(n/3)), "half": lambda n: max(1, round(n/2))}
 T = 0.2
@@ -67,6 +70,7 @@ if __name__ == "__main__":
     ap.add_argument("models", nargs="+", help="NAME=gmm, NAME=vae or NAME=CHECKPOINT")
     ap.add_argument("--per-class", type=int, default=20)
     ap.add_argument("--out", default="experiments/completion.json")
+    ap.add_argument("--variations-only", action="store_true", help="only a VAE's variation rows")
     args = ap.parse_args()
     config = Config(max_per_class=None)                    # the shipped models' data, split and seed
     classes = list(config.classes)
@@ -78,10 +82,11 @@ if __name__ == "__main__":
     changed = {how: {c: [f(s, np.random.default_rng([zlib.crc32(f"{how} {c}".encode()), i])) for i, s in enumerate(v)]
                      for c, v in drawings.items()} if f else drawings for how, f in CHANGES.items()}   # kept per drawing
     for name, spec in (m.split("=", 1) for m in args.models):
-        model, t0, rows = model_of(spec), time.time(), {}
+        model, t0 = model_of(spec), time.time()
+        rows = out.get(name, {}).get("rows", {}) if args.variations_only else {}
         for cut, k in CUTS.items():
             for how in CHANGES:
-                if how not in ("as drawn", "pad-like") and cut != ONE_CHANGE_AT: continue
+                if args.variations_only or how not in ("as drawn", "pad-like") and cut != ONE_CHANGE_AT: continue
                 def complete(c, s, source=changed[how]):
                     i = next(j for j, d in enumerate(drawings[c]) if d is s)
                     part = source[c][i][:k(len(s))]
@@ -89,9 +94,17 @@ if __name__ == "__main__":
                 rec, faith = judge(classes, drawings, clf, complete)
                 rows[f"{cut}, {how}"] = dict(recognized=rec, faithful=faith)
                 print(name, cut, how, f"recognized {rec:.0%}, faithful {faith:.0%}", flush=True)
+        for how in ("as drawn", "pad-like") if model.z_size else ():
+            def vary(c, s, source=changed[how]):
+                i = next(j for j, d in enumerate(drawings[c]) if d is s)
+                whole = strokes_to_sequence([p.tolist() for p in source[c][i]], max_len=None)
+                return variations(model, whole, c, n=1, temperature=T, seed=i)[0]
+            rec, faith = judge(classes, drawings, clf, vary)
+            rows[f"variation, {how}"] = dict(recognized=rec, faithful=faith)
+            print(name, "variation", how, f"recognized {rec:.0%}, faithful {faith:.0%}", flush=True)
         prefix = {cut: judge(classes, drawings, clf, lambda c, s, k=k: strokes_to_sequence(s[:k(len(s))], max_len=None))
                   for cut, k in CUTS.items()}
         out[name] = dict(model=spec, temperature=T, per_class=args.per_class, rows=rows,
                          prefix_alone={cut: dict(recognized=r, faithful=f) for cut, (r, f) in prefix.items()},
-                         seconds=round(time.time() - t0))
+                         seconds=out.get(name, {}).get("seconds") if args.variations_only else round(time.time() - t0))
         Path(args.out).write_text(json.dumps(out, indent=1) + "\n")

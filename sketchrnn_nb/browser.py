@@ -77,10 +77,16 @@ def model_card(model: SketchRNN) -> dict:
                 start=[float(v) for v in START], stats=stats, encoder=_encoder_input(model))
 
 def _encoder_input(model) -> dict | None:
-    "What a VAE's encoder.onnx reads: rows (LSTM), or a picture of `size` pixels (CNN); None without an encoder."
+    """What a VAE's encoder.onnx reads: rows (LSTM), or a picture (CNN) of `size` pixels drawn as `ConvEncoder` draws it
+    (`raster_sketches`' margin and thickness, which the page repeats); None without an encoder."""
     if not model.z_size: return None
-    if isinstance(model.encoder, ConvEncoder): return dict(kind="picture", size=model.encoder.size)
+    if isinstance(model.encoder, ConvEncoder): return dict(kind="picture", size=model.encoder.size, **_drawn_as())
     return dict(kind="rows")
+
+def _drawn_as() -> dict:
+    "`raster_sketches`' margin and thickness, the ones `ConvEncoder` draws its pictures with."
+    params = inspect.signature(raster_sketches).parameters
+    return {k: params[k].default for k in ("margin", "thickness")}
 
 def _need(package):
     "The optional `package` (the `export` extra), imported, or an `ImportError` that says how to install it."

@@ -217,7 +217,8 @@ class Encoder(nn.Module):
 @torch.no_grad()
 def raster_sketches(sketch, lengths, size=48, margin=3, thickness=3) -> torch.Tensor:
     """Stroke-5 `sketch` `(B, T, 5)` of `lengths` as pictures `(B, 1, size, size)` of 0s and 1s: each drawing
-    centred and scaled to fit inside `margin` pixels, its points and pen-down segments drawn `thickness` pixels wide."""
+    centred and scaled to fit inside `margin` pixels, its points and pen-down segments drawn `thickness` pixels wide.
+    Each segment is dotted as densely as the longest one that fits, so a picture does not depend on its batch."""
     B, T, _ = sketch.shape
     xy = sketch[..., :2].float().cumsum(1)                                    # the points, absolute
     valid = torch.arange(T, device=sketch.device)[None] < lengths.to(sketch.device)[:, None]
@@ -227,8 +228,8 @@ def raster_sketches(sketch, lengths, size=48, margin=3, thickness=3) -> torch.Te
     pts = (xy - (lo + hi)[:, None]/2)*scale[:, None, None] + (size - 1)/2     # in pixels, centred
     down = (sketch[:, :-1, 2] > 0.5) & valid[:, 1:]                            # segment i: point i to i + 1, pen down
     ab = pts[:, 1:] - pts[:, :-1]
-    k = 2*int(ab.norm(dim=-1).masked_fill(~down, 0).flatten().max(0).values.ceil()) + 2 if down.any() else 1
-    t = torch.linspace(0, 1, k, device=sketch.device)[:, None]
+    k = 2*math.ceil((size - 1 - 2*margin)*math.sqrt(2)) + 2                    # a dot every half pixel, or closer
+    t = (torch.arange(k, device=sketch.device)/(k - 1))[:, None]
     on_line = pts[:, :-1, None] + t*ab[:, :, None]                            # (B, T - 1, k, 2)
     dots = [(pts, valid), (on_line.flatten(1, 2), down[..., None].expand(-1, -1, k).flatten(1))]
     img = torch.zeros(B, size*size, device=sketch.device)

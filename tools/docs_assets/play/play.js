@@ -6,6 +6,7 @@ const HERE = new URL(".", import.meta.url);
 ort.env.wasm.wasmPaths = new URL("ort/", HERE).href;
 ort.env.wasm.numThreads = 1;       // threads need a cross-origin-isolated page; one thread is fast enough here
 const MIN_MOVES = 2, MAX_LEN = 250, END = [0, 0, 0, 0, 1];
+const f32 = Math.fround;           // a number rounded to float32, where the library computes in float32
 
 // The runtime's WebAssembly (12 MB) comes gzipped (3 MB; tools/build_docs.py packs it) and is unpacked by the
 // browser's own DecompressionStream, so the page with both models stays under 20 MB with their weights unchanged.
@@ -76,9 +77,13 @@ export class Model {
     return [{ h, c }, t];
   }
   async encode(rows) {             // the posterior (mu, logvar) of one drawing's data-unit rows, ending in END (encode)
-    const [sx, sy] = this.card.stats.std, x = rows.map(([dx, dy, ...p]) => [dx / sx, dy / sy, ...p]);
-    if (this.card.encoder.kind !== "rows") throw new Error("This page reads drawings for the LSTM encoder only.");
-    const out = await this.encoder.run({ rows: new ort.Tensor("float32", Float32Array.from(x.flat()), [1, x.length, 5]) });
+    const [sx, sy] = this.card.stats.std.map(f32);  // normalized in float32, as normalize_sequence does
+    const x = rows.map(([dx, dy, ...p]) => [f32(f32(dx) / sx), f32(f32(dy) / sy), ...p]);
+    const enc = this.card.encoder, S = enc.size;   // the LSTM reads the rows, the CNN their picture
+    const input = enc.kind === "picture"
+      ? { picture: new ort.Tensor("float32", picture(x, enc), [1, 1, S, S]) }
+      : { rows: new ort.Tensor("float32", Float32Array.from(x.flat()), [1, x.length, 5]) };
+    const out = await this.encoder.run(input);
     return [Array.from(out.mu.data), Array.from(out.logvar.data)];
   }
   async run(rows, state, weights, z) { // one step for B normalized rows: the outputs, and the next state
@@ -86,6 +91,41 @@ export class Model {
     const out = await this.step.run({ x, h: state.h, c: state.c, class_weights: weights, ...(z ? { z } : {}) });
     return [out, { h: out.h_next, c: out.c_next }];
   }
+}
+
+// ---- a drawing's picture, for a CNN encoder ------------------------------------------------------------------------
+const roundEven = (v) => { const r = Math.round(v); return Math.abs(v % 1) === 0.5 && r % 2 ? r - 1 : r; };   // torch.round
+export function picture(rows, { size, margin, thickness }) {   // raster_sketches for one drawing: size x size 0s and 1s
+  let x = 0, y = 0;                // the points, absolute: summed in float64 as torch.cumsum sums float32 on a CPU
+  const pts = rows.map(([dx, dy]) => [f32((x += dx)), f32((y += dy))]);
+  const lo = [0, 1].map((d) => Math.min(...pts.map((p) => p[d])));
+  const hi = [0, 1].map((d) => Math.max(...pts.map((p) => p[d])));
+  const span = Math.max(f32(hi[0] - lo[0]), f32(hi[1] - lo[1]), f32(1e-6));
+  const scale = f32(f32(1 / span) * (size - 1 - 2 * margin));     // torch divides a number by a tensor so
+  const px = pts.map((p) => p.map((v, d) => f32(f32(f32(v - f32(f32(lo[d] + hi[d]) / 2)) * scale) + (size - 1) / 2)));
+  const down = rows.slice(0, -1).map((r) => r[2] > 0.5);          // segment i: point i to i + 1, pen down
+  const k = 2 * Math.ceil((size - 1 - 2 * margin) * Math.SQRT2) + 2;  // dots a segment: every half pixel, or closer
+  const img = new Uint8Array(size * size), dot = (u, v) => {
+    const [i, j] = [u, v].map((w) => Math.min(size - 1, Math.max(0, roundEven(w))));
+    img[j * size + i] = 1;
+  };
+  px.forEach(([u, v]) => dot(u, v));
+  down.forEach((d, i) => {
+    if (!d) return;
+    const [a, b] = [px[i], px[i + 1]], ab = [f32(b[0] - a[0]), f32(b[1] - a[1])];
+    for (let j = 0; j < k; j++) {
+      const t = f32(j / (k - 1));
+      dot(f32(a[0] + f32(t * ab[0])), f32(a[1] + f32(t * ab[1])));
+    }
+  });
+  const out = new Float32Array(size * size), r = thickness >> 1;    // thickened: a max over thickness x thickness
+  const near = (i, j) => {         // any dot within r pixels of (i, j)
+    for (let v = Math.max(0, j - r); v <= Math.min(size - 1, j + r); v++)
+      for (let u = Math.max(0, i - r); u <= Math.min(size - 1, i + r); u++) if (img[v * size + u]) return 1;
+    return 0;
+  };
+  for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) out[j * size + i] = near(i, j);
+  return out;
 }
 
 export function sampleRow(out, b, M, t, u, allowEnd) {   // drawing b's next normalized row (GMMHead.sample)
