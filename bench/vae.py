@@ -1,11 +1,12 @@
 """Benchmark: the VAE. Encoding throughput (drawings a second through `encode`, batch `--batch-size` 100 of real
 held-out drawings) and the VAE's training step (encoder, decoder from z, KL term) against the decoder-only model's
-step on the same batch, both the default model size (z of 128, 256 encoder units a direction). Prints JSON.
-    python bench/vae.py [--device cpu] [--batch-size 100] [--iters 3] [--precision bf16]"""
+step on the same batch, both the default model size (z of 128, 256 encoder units a direction, or channels in the CNN's
+last layer). `--encoder conv` times the CNN over each drawing's picture (the shipped VAE's). Prints JSON.
+    python bench/vae.py [--device cpu] [--batch-size 100] [--iters 3] [--precision bf16] [--encoder conv]"""
 import argparse, json, os, platform
 import torch
 from sketchrnn_nb.data import collate_fn
-from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS
+from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS, ENCODERS
 from sketchrnn_nb.train import prepare_data, make_optimizer, train_step
 from sketchrnn_nb.loss import kl_schedule
 from sketchrnn_nb.vae import encode
@@ -17,6 +18,7 @@ def main():
     ap.add_argument("--batch-size", type=int, default=100)
     ap.add_argument("--iters", type=int, default=3)
     ap.add_argument("--precision", default="fp32", choices=list(PRECISIONS))
+    ap.add_argument("--encoder", default="rnn", choices=list(ENCODERS))
     ap.add_argument("--cache-dir", default=os.environ.get("SKETCHRNN_QUICKDRAW_CACHE", "../shared/quickdraw/cache"))
     a = ap.parse_args()
     dev, dtype = torch.device(a.device), PRECISIONS[a.precision]
@@ -28,7 +30,7 @@ def main():
     steps = {}
     for name, z_size in (("decoder_only", 0), ("vae", 128)):
         torch.manual_seed(0)
-        model = SketchRNN.from_config(Config(z_size=z_size), stats).to(dev).train()
+        model = SketchRNN.from_config(Config(z_size=z_size, encoder=a.encoder), stats).to(dev).train()
         opt = make_optimizer(model, cfg.lr)
         steps[name] = timed(lambda: train_step(model, opt, *batch, cfg.grad_clip, dtype, kl_schedule(cfg), 0),
                             a.iters, dev)
@@ -36,7 +38,8 @@ def main():
     model.eval()
     t_enc = timed(lambda: encode(model, drawings), max(a.iters, 5), dev)
     print(json.dumps({"benchmark": "vae", "device": str(dev), "torch": torch.__version__, "precision": a.precision,
-                      "threads": torch.get_num_threads(), "machine": f"{platform.machine()} {os.cpu_count()} cpus",
+                      "encoder": a.encoder, "threads": torch.get_num_threads(),
+                      "machine": f"{platform.machine()} {os.cpu_count()} cpus",
                       "batch": len(b.labels), "seq_len": b.inputs.shape[1],
                       "decoder_only_step_s": round(steps["decoder_only"], 4), "vae_step_s": round(steps["vae"], 4),
                       "vae_over_decoder_step": round(steps["vae"]/steps["decoder_only"], 3),

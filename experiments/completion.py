@@ -5,10 +5,12 @@ classifier names its class, and as faithful when, among the class's held-out dra
 nearest to it in raster space (28x28, Google's rendering: place and size do not matter). The prefix alone is the
 floor of faithfulness: how much of the drawing the cut already shows. A VAE is also judged on the pad's "variations":
 one variation (z sampled from the posterior) of each whole drawing, as drawn and pad-like, recognized and faithful to
-the drawing as drawn (--variations-only: just these rows, added to the model's entry). Uses the public API only.
+the drawing as drawn. Models judged in one run share one classifier (its training depends on the number of threads, so
+compare models within a run). Uses the public API only.
     SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/completion.py decoder=gmm vae=vae \
-        --out experiments/completion.json
-A model is `NAME=gmm`, `NAME=vae` (the shipped ones) or `NAME=path/to/checkpoint.safetensors`."""
+        warm_started_vae=runs/warm_started_vae.safetensors --out experiments/completion.json
+A model is `NAME=gmm`, `NAME=vae` (the shipped ones) or `NAME=path/to/checkpoint.safetensors`. The VAE shipped before
+conv_160, warm-started from the decoder: git show 6e0f544:sketchrnn_nb/pretrained/sketchrnn_vae.safetensors."""
 import argparse, json, time, zlib
 from pathlib import Path
 import numpy as np
@@ -70,7 +72,6 @@ if __name__ == "__main__":
     ap.add_argument("models", nargs="+", help="NAME=gmm, NAME=vae or NAME=CHECKPOINT")
     ap.add_argument("--per-class", type=int, default=20)
     ap.add_argument("--out", default="experiments/completion.json")
-    ap.add_argument("--variations-only", action="store_true", help="only a VAE's variation rows")
     args = ap.parse_args()
     config = Config(max_per_class=None)                    # the shipped models' data, split and seed
     classes = list(config.classes)
@@ -83,10 +84,10 @@ if __name__ == "__main__":
                      for c, v in drawings.items()} if f else drawings for how, f in CHANGES.items()}   # kept per drawing
     for name, spec in (m.split("=", 1) for m in args.models):
         model, t0 = model_of(spec), time.time()
-        rows = out.get(name, {}).get("rows", {}) if args.variations_only else {}
+        rows = {}
         for cut, k in CUTS.items():
             for how in CHANGES:
-                if args.variations_only or how not in ("as drawn", "pad-like") and cut != ONE_CHANGE_AT: continue
+                if how not in ("as drawn", "pad-like") and cut != ONE_CHANGE_AT: continue
                 def complete(c, s, source=changed[how]):
                     i = next(j for j, d in enumerate(drawings[c]) if d is s)
                     part = source[c][i][:k(len(s))]
@@ -106,5 +107,5 @@ if __name__ == "__main__":
                   for cut, k in CUTS.items()}
         out[name] = dict(model=spec, temperature=T, per_class=args.per_class, rows=rows,
                          prefix_alone={cut: dict(recognized=r, faithful=f) for cut, (r, f) in prefix.items()},
-                         seconds=out.get(name, {}).get("seconds") if args.variations_only else round(time.time() - t0))
+                         seconds=round(time.time() - t0))
         Path(args.out).write_text(json.dumps(out, indent=1) + "\n")

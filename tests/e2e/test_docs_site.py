@@ -414,8 +414,8 @@ def test_play_page_samples_a_row_as_the_library_does(browser, site):
 
 def test_play_page_pictures_a_drawing_as_the_library_does(browser, site):
     """A CNN encoder reads a drawing's picture: the page's `picture` draws 100 of the sample's real drawings (10 a class,
-    normalized as the encoder reads them) pixel for pixel as `raster_sketches` does: in float32 step for step, halves
-    rounded to even."""
+    scaled down to the size of normalized rows, in float32) pixel for pixel as `raster_sketches` does: in float32 step
+    for step, halves rounded to even. (Normalizing is `encode`'s part, in the next test.)"""
     import numpy as np, torch
     from quickdraw import QuickDrawDataGroup
     from sketchrnn_nb.data import DEFAULT_CLASSES, SAMPLE_CACHE, strokes_to_sequence
@@ -423,7 +423,8 @@ def test_play_page_pictures_a_drawing_as_the_library_does(browser, site):
     rows = []
     for c in DEFAULT_CLASSES:
         g = QuickDrawDataGroup(c, max_drawings=10, cache_dir=str(SAMPLE_CACHE), print_messages=False)
-        rows += [(strokes_to_sequence(d.image_data, truncate=True) / [7.0, 5.0, 1, 1, 1]).astype(np.float32) for d in g.drawings]
+        rows += [(strokes_to_sequence(d.image_data, truncate=True) / [7.0, 5.0, 1, 1, 1]).astype(np.float32)
+                 for d in g.drawings]
     want = [raster_sketches(torch.tensor(r[None], dtype=torch.float32), torch.tensor([len(r)]))[0, 0].numpy()
             for r in rows]
     page, *_ = open_page(browser, f"{site}/play/")
@@ -445,8 +446,9 @@ def test_play_page_encodes_a_drawing_as_the_library_does(browser, site):
     from sketchrnn_nb.data import DEFAULT_CLASSES, SAMPLE_CACHE, strokes_to_sequence
     from sketchrnn_nb.model import load_pretrained
     from sketchrnn_nb.vae import encode
-    sketches = [strokes_to_sequence(d.image_data, truncate=True) for c in DEFAULT_CLASSES
-                for d in QuickDrawDataGroup(c, max_drawings=2, cache_dir=str(SAMPLE_CACHE), print_messages=False).drawings]
+    groups = [QuickDrawDataGroup(c, max_drawings=2, cache_dir=str(SAMPLE_CACHE), print_messages=False)
+              for c in DEFAULT_CLASSES]
+    sketches = [strokes_to_sequence(d.image_data, truncate=True) for g in groups for d in g.drawings]
     want = encode(load_pretrained(name="vae"), sketches).numpy()
     page, *_ = open_page(browser, f"{site}/play/")
     page.wait_for_function(PLAY_READY, timeout=120_000)

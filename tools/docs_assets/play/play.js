@@ -94,7 +94,10 @@ export class Model {
 }
 
 // ---- a drawing's picture, for a CNN encoder ------------------------------------------------------------------------
-const roundEven = (v) => { const r = Math.round(v); return Math.abs(v % 1) === 0.5 && r % 2 ? r - 1 : r; };   // torch.round
+const roundEven = (v) => {         // torch.round: halves to the even neighbour
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 ? r - 1 : r;
+};
 export function picture(rows, { size, margin, thickness }) {   // raster_sketches for one drawing: size x size 0s and 1s
   let x = 0, y = 0;                // the points, absolute: summed in float64 as torch.cumsum sums float32 on a CPU
   const pts = rows.map(([dx, dy]) => [f32((x += dx)), f32((y += dy))]);
