@@ -15,7 +15,7 @@ def main():
     ap.add_argument("--temperature", type=float, default=DEFAULT_TEMPERATURE)
     a = ap.parse_args()
     dev = torch.device(a.device)
-    model = load_pretrained(dev)
+    model = load_pretrained(device=dev)
     classes = [model.classes[i % len(model.classes)] for i in range(a.n)]
     list(sample_rows(model, [0], max_len=20, seed=0))  # warm-up
     steps, t0 = 0, time.perf_counter()

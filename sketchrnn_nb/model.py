@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_model.ipynb #6142fe8b
 from __future__ import annotations
-import contextlib, dataclasses, inspect, json, math, operator, os
+import contextlib, dataclasses, inspect, json, math, operator, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -567,9 +567,10 @@ def pretrained_path(name="gmm") -> Path:
 
 PRETRAINED = ("gmm", "vae")   # the models shipped in the package
 
-def load_pretrained(device="cpu", name="gmm") -> SketchRNN:
-    "The pretrained model `name` shipped with the package (all 10 default classes); `load_pretrained('vae')` works too."
-    if device in PRETRAINED and name == "gmm": device, name = "cpu", device   # the name given first
+def load_pretrained(name="gmm", device="cpu") -> SketchRNN:
+    "The pretrained model `name` shipped with the package (all 10 default classes), on `device`."
+    if name not in PRETRAINED and _is_device(name) and (device == "cpu" or device in PRETRAINED):
+        name, device = _device_first(name, device)
     if name not in PRETRAINED:
         raise ValueError(f"There is no pretrained model {name!r}: the package ships {PRETRAINED}.")
     try: torch.device(device)
@@ -581,10 +582,22 @@ def load_pretrained(device="cpu", name="gmm") -> SketchRNN:
                                 "reinstall sketchrnn_nb.")
     return load_checkpoint(path, device)[0]
 
+def _is_device(x) -> bool:
+    "Whether `x` names a torch device."
+    try: torch.device(x)
+    except (RuntimeError, TypeError): return False
+    return True
+
+def _device_first(device, name) -> tuple:
+    "`(name, device)` of a call in the order before 2026-12-06, `load_pretrained(device, name)`, with a warning."
+    warnings.warn("load_pretrained(device, name) is deprecated: the name comes first, load_pretrained(name, device)",
+                  DeprecationWarning, stacklevel=3)
+    return (name if name in PRETRAINED else "gmm"), device
+
 @patch(cls_method=True)
-def from_pretrained(cls: SketchRNN, device="cpu", name="gmm") -> SketchRNN:
+def from_pretrained(cls: SketchRNN, name="gmm", device="cpu") -> SketchRNN:
     "The pretrained model shipped with the package: `load_pretrained`."
-    return load_pretrained(device, name)
+    return load_pretrained(name, device)
 
 # %% ../nbs/01_model.ipynb #6b1b68e6
 class Stepper:
