@@ -54,14 +54,13 @@ def cut_drawings(test, classes, per_class):
         out[c] = [s for s in strokes if len(s) >= 2][:per_class]
     return out
 
-def judge(classes, drawings, clf, make):
-    "Recognized and faithful (top-1) shares of `make(class, strokes)` for each drawing, and of the prefix alone."
+def judge(classes, drawings, originals, clf, make):
+    "Recognized and faithful (top-1) shares of `make(class, i, strokes)` for each class's drawing i."
     rec, faith = [], []
-    for i, c in enumerate(classes):
-        originals = sketch_images([strokes_to_sequence(s, max_len=None) for s in drawings[c]])
-        made = sketch_images([make(c, s) for s in drawings[c]])
-        rec.append(float((classify(clf, made)[0].argmax(1) == i).mean()))
-        faith.append(fidelity(originals, made)["top1"])
+    for y, c in enumerate(classes):
+        made = sketch_images([make(c, i, s) for i, s in enumerate(drawings[c])])
+        rec.append(float((classify(clf, made)[0].argmax(1) == y).mean()))
+        faith.append(fidelity(originals[c], made)["top1"])
     return float(np.mean(rec)), float(np.mean(faith))
 
 def model_of(spec):
@@ -82,29 +81,28 @@ if __name__ == "__main__":
     out = json.loads(Path(args.out).read_text()) if Path(args.out).exists() else {}
     changed = {how: {c: [f(s, np.random.default_rng([zlib.crc32(f"{how} {c}".encode()), i])) for i, s in enumerate(v)]
                      for c, v in drawings.items()} if f else drawings for how, f in CHANGES.items()}   # kept per drawing
+    originals = {c: sketch_images([strokes_to_sequence(s, max_len=None) for s in v]) for c, v in drawings.items()}
+    def prefix_alone(k): return lambda c, i, s: strokes_to_sequence(s[:k(len(s))], max_len=None)
+    prefix = {cut: judge(classes, drawings, originals, clf, prefix_alone(k)) for cut, k in CUTS.items()}   # the floor
     for name, spec in (m.split("=", 1) for m in args.models):
         model, t0 = model_of(spec), time.time()
         rows = {}
         for cut, k in CUTS.items():
             for how in CHANGES:
                 if how not in ("as drawn", "pad-like") and cut != ONE_CHANGE_AT: continue
-                def complete(c, s, source=changed[how]):
-                    i = next(j for j, d in enumerate(drawings[c]) if d is s)
+                def complete(c, i, s, source=changed[how]):
                     part = source[c][i][:k(len(s))]
                     return complete_sketch(model, [p.tolist() for p in part], c, n=1, temperature=T, seed=i)[0]
-                rec, faith = judge(classes, drawings, clf, complete)
+                rec, faith = judge(classes, drawings, originals, clf, complete)
                 rows[f"{cut}, {how}"] = dict(recognized=rec, faithful=faith)
                 print(name, cut, how, f"recognized {rec:.0%}, faithful {faith:.0%}", flush=True)
         for how in ("as drawn", "pad-like") if model.z_size else ():
-            def vary(c, s, source=changed[how]):
-                i = next(j for j, d in enumerate(drawings[c]) if d is s)
+            def vary(c, i, s, source=changed[how]):
                 whole = strokes_to_sequence([p.tolist() for p in source[c][i]], max_len=None)
                 return variations(model, whole, c, n=1, temperature=T, seed=i)[0]
-            rec, faith = judge(classes, drawings, clf, vary)
+            rec, faith = judge(classes, drawings, originals, clf, vary)
             rows[f"variation, {how}"] = dict(recognized=rec, faithful=faith)
             print(name, "variation", how, f"recognized {rec:.0%}, faithful {faith:.0%}", flush=True)
-        prefix = {cut: judge(classes, drawings, clf, lambda c, s, k=k: strokes_to_sequence(s[:k(len(s))], max_len=None))
-                  for cut, k in CUTS.items()}
         out[name] = dict(model=spec, temperature=T, per_class=args.per_class, rows=rows,
                          prefix_alone={cut: dict(recognized=r, faithful=f) for cut, (r, f) in prefix.items()},
                          seconds=round(time.time() - t0))

@@ -573,9 +573,7 @@ def load_pretrained(name="gmm", device="cpu") -> SketchRNN:
         name, device = _device_first(name, device)
     if name not in PRETRAINED:
         raise ValueError(f"There is no pretrained model {name!r}: the package ships {PRETRAINED}.")
-    try: torch.device(device)
-    except (RuntimeError, TypeError):
-        raise ValueError(f"{device!r} is not a torch device: use 'cpu', 'cuda' or 'mps'.") from None
+    if not _is_device(device): raise ValueError(f"{device!r} is not a torch device: use 'cpu', 'cuda' or 'mps'.")
     path = pretrained_path(name)
     if not path.exists():
         raise FileNotFoundError(f"The pretrained model {name!r} is missing from this install ({path}); "
@@ -583,10 +581,8 @@ def load_pretrained(name="gmm", device="cpu") -> SketchRNN:
     return load_checkpoint(path, device)[0]
 
 def _is_device(x) -> bool:
-    "Whether `x` names a torch device."
-    try: torch.device(x)
-    except (RuntimeError, TypeError): return False
-    return True
+    "Whether `x` is a device to load a model on: a `torch.device`, or a name `Config.device` takes (not 'auto')."
+    return isinstance(x, torch.device) or (x != "auto" and _device_name(x))
 
 def _device_first(device, name) -> tuple:
     "`(name, device)` of a call in the order before 2026-12-06, `load_pretrained(device, name)`, with a warning."

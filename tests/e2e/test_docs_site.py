@@ -412,27 +412,26 @@ def test_play_page_samples_a_row_as_the_library_does(browser, site):
     assert (np.abs(a.mean(0) - b.mean(0)) <= 4*se).all(), (a.mean(0), b.mean(0), se)
     assert (np.abs(a.std(0)/b.std(0) - 1) <= 4*np.sqrt(1/len(a) + 1/len(b))*2).all(), (a.std(0), b.std(0))
 
+def sample_sketches(per_class):
+    "Stroke-5 arrays (data units) of `per_class` real drawings of each default class, from the package's sample."
+    from sketchrnn_nb.data import SAMPLE_CACHE, download_quickdraw_data, strokes_to_sequence
+    drawings = download_quickdraw_data(max_per_class=per_class, cache_dir=SAMPLE_CACHE)
+    return [strokes_to_sequence(d, truncate=True) for v in drawings.values() for d in v]
+
 def test_play_page_pictures_a_drawing_as_the_library_does(browser, site):
     """A CNN encoder reads a drawing's picture: the page's `picture` draws 100 of the sample's real drawings (10 a class,
     scaled down to the size of normalized rows, in float32) pixel for pixel as `raster_sketches` does: in float32 step
     for step, halves rounded to even. (Normalizing is `encode`'s part, in the next test.)"""
     import numpy as np, torch
-    from quickdraw import QuickDrawDataGroup
-    from sketchrnn_nb.data import DEFAULT_CLASSES, SAMPLE_CACHE, strokes_to_sequence
     from sketchrnn_nb.model import raster_sketches
-    rows = []
-    for c in DEFAULT_CLASSES:
-        g = QuickDrawDataGroup(c, max_drawings=10, cache_dir=str(SAMPLE_CACHE), print_messages=False)
-        rows += [(strokes_to_sequence(d.image_data, truncate=True) / [7.0, 5.0, 1, 1, 1]).astype(np.float32)
-                 for d in g.drawings]
-    want = [raster_sketches(torch.tensor(r[None], dtype=torch.float32), torch.tensor([len(r)]))[0, 0].numpy()
-            for r in rows]
+    rows = [(s / [7.0, 5.0, 1, 1, 1]).astype(np.float32) for s in sample_sketches(10)]
+    want = [raster_sketches(torch.tensor(r[None]), torch.tensor([len(r)]))[0, 0].numpy() for r in rows]
     page, *_ = open_page(browser, f"{site}/play/")
     page.wait_for_function(PLAY_READY, timeout=120_000)
     got = page.evaluate("""async (rows) => {
         const m = await import('/play-assets/play.js');
         return rows.map((r) => Array.from(m.picture(r, { size: 48, margin: 3, thickness: 3 }))); }""",
-                        [np.asarray(r, dtype=np.float32).tolist() for r in rows])
+                        [r.tolist() for r in rows])
     page.close()
     got = np.array(got).reshape(-1, 48, 48)
     wrong = [int((g != w).sum()) for g, w in zip(got, want)]
@@ -442,13 +441,9 @@ def test_play_page_encodes_a_drawing_as_the_library_does(browser, site):
     """The page's VAE reads the pad's drawing as `encode` does: z's mean for 20 of the sample's real drawings (2 a
     class, in data units) within 1e-3 of the library's, whichever encoder the shipped VAE has (rows or picture)."""
     import numpy as np
-    from quickdraw import QuickDrawDataGroup
-    from sketchrnn_nb.data import DEFAULT_CLASSES, SAMPLE_CACHE, strokes_to_sequence
     from sketchrnn_nb.model import load_pretrained
     from sketchrnn_nb.vae import encode
-    groups = [QuickDrawDataGroup(c, max_drawings=2, cache_dir=str(SAMPLE_CACHE), print_messages=False)
-              for c in DEFAULT_CLASSES]
-    sketches = [strokes_to_sequence(d.image_data, truncate=True) for g in groups for d in g.drawings]
+    sketches = sample_sketches(2)
     want = encode(load_pretrained(name="vae"), sketches).numpy()
     page, *_ = open_page(browser, f"{site}/play/")
     page.wait_for_function(PLAY_READY, timeout=120_000)
