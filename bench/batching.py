@@ -5,20 +5,20 @@ import argparse, dataclasses, json, os, platform, time
 import torch
 from sketchrnn_nb.data import pick_cache_dir
 from sketchrnn_nb.model import Config, SketchRNN
-from sketchrnn_nb.train import prepare_data, make_loaders, make_optimizer, train_step
+from sketchrnn_nb.train import load_datasets, make_loaders, make_optimizer, train_step
 
 def time_batches(cfg, train_ds, dev, n):
     "Seconds and sketches of the first `n` training steps with `cfg`'s loader, and the share of padded rows."
     torch.manual_seed(0)
     model = SketchRNN.from_config(cfg, train_ds.stats).to(dev).train()
-    opt, it = make_optimizer(model, cfg.lr), iter(make_loaders(cfg, train_ds, train_ds, dev)[0])
+    opt, it = make_optimizer(model, cfg.train.lr), iter(make_loaders(cfg, train_ds, train_ds, dev)[0])
     b = next(it)                                                              # warm-up
-    train_step(model, opt, b.inputs.to(dev), b.targets.to(dev), b.mask.to(dev), b.labels.to(dev), cfg.grad_clip)
+    train_step(model, opt, b.inputs.to(dev), b.targets.to(dev), b.mask.to(dev), b.labels.to(dev), cfg.train.grad_clip)
     secs, rows, padded = 0.0, 0, 0
     for _ in range(n):
         b = next(it)
         t0 = time.perf_counter()
-        train_step(model, opt, b.inputs.to(dev), b.targets.to(dev), b.mask.to(dev), b.labels.to(dev), cfg.grad_clip)
+        train_step(model, opt, b.inputs.to(dev), b.targets.to(dev), b.mask.to(dev), b.labels.to(dev), cfg.train.grad_clip)
         if dev.type == "cuda": torch.cuda.synchronize()
         secs, rows, padded = secs + time.perf_counter() - t0, rows + int(b.mask.sum()), padded + b.mask.numel()
     return dict(seconds_per_batch=round(secs/n, 3), padding=round(1 - rows/padded, 3))
@@ -30,7 +30,7 @@ def main():
     ap.add_argument("--cache-dir", default=str(pick_cache_dir(verbose=False)))
     a = ap.parse_args()
     dev, cfg = torch.device(a.device), Config(cache_dir=a.cache_dir)
-    train_ds = prepare_data(cfg)[0]
+    train_ds = load_datasets(cfg)[0]
     out = {name: time_batches(dataclasses.replace(cfg, bucket=bucket), train_ds, dev, a.batches)
            for name, bucket in (("random", False), ("by_length", True))}
     print(json.dumps({"benchmark": "batching", "device": str(dev), "batches": a.batches, "drawings": len(train_ds),

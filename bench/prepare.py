@@ -35,9 +35,9 @@ CHILD = {
 "prepare": """
 import json, sys, time
 from sketchrnn_nb.data import DEFAULT_CLASSES
-from sketchrnn_nb.prepared import prepare_dataset, read_prepared_meta
+from sketchrnn_nb.prepared import pack_dataset, read_prepared_meta
 t0 = time.perf_counter()
-folder = prepare_dataset(DEFAULT_CLASSES, None, 200, 0, sys.argv[1], sys.argv[2], progress=False)
+folder = pack_dataset(DEFAULT_CLASSES, None, 200, 0, sys.argv[1], sys.argv[2], progress=False)
 print(json.dumps(dict(folder=str(folder), seconds=time.perf_counter() - t0, n=read_prepared_meta(folder)["n_drawings"])))
 """,
 "train": """
@@ -49,34 +49,34 @@ from sketchrnn_nb.train import make_optimizer, train_step
 rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024
 torch.manual_seed(0)
 cfg, ds = Config(), PreparedDataset(sys.argv[1], "train", augment=True, scale=0.2, drop=0.2)
-n = cfg.batch_size*(200 + int(sys.argv[2]))
-dl = torch.utils.data.DataLoader(ds, cfg.batch_size, sampler=balanced_sampler(ds, n, seed=0), collate_fn=collate_fn)
+n = cfg.train.batch_size*(200 + int(sys.argv[2]))
+dl = torch.utils.data.DataLoader(ds, cfg.train.batch_size, sampler=balanced_sampler(ds, n, seed=0), collate_fn=collate_fn)
 it, t0 = iter(dl), time.perf_counter()
 for _ in range(200): next(it)                      # the data path alone: 200 augmented, balanced batches
 loader = dict(batches_per_s=200/(time.perf_counter() - t0), peak_rss_mb=rss())
 model = SketchRNN.from_config(cfg, ds.stats).train()
-opt, t0 = make_optimizer(model, cfg.lr), time.perf_counter()
+opt, t0 = make_optimizer(model, cfg.train.lr), time.perf_counter()
 for _ in range(int(sys.argv[2])):
     b = next(it)
-    train_step(model, opt, b.inputs, b.targets, b.mask, b.labels, cfg.grad_clip, PRECISIONS[sys.argv[3]])
+    train_step(model, opt, b.inputs, b.targets, b.mask, b.labels, cfg.train.grad_clip, PRECISIONS[sys.argv[3]])
 print(json.dumps(dict(drawings=len(ds), loader=loader, seconds_per_step=(time.perf_counter() - t0)/int(sys.argv[2]))))
 """,
 "compare": """
 import dataclasses, json, resource, sys, time, torch
 from sketchrnn_nb.data import collate_fn
 from sketchrnn_nb.model import Config, SketchRNN
-from sketchrnn_nb.train import prepare_data, make_optimizer, train_step
+from sketchrnn_nb.train import load_datasets, make_optimizer, train_step
 cfg = Config(cache_dir=sys.argv[1])
-sets = {"in_memory": prepare_data(cfg)[0], "memory_mapped": prepare_data(dataclasses.replace(cfg, prepared=True))[0]}
+sets = {"in_memory": load_datasets(cfg)[0], "memory_mapped": load_datasets(dataclasses.replace(cfg, prepared=True))[0]}
 torch.manual_seed(0)
 model = SketchRNN.from_config(cfg, sets["in_memory"].stats).train()
-opt, order = make_optimizer(model, cfg.lr), torch.randperm(len(sets["in_memory"])).tolist()
+opt, order = make_optimizer(model, cfg.train.lr), torch.randperm(len(sets["in_memory"])).tolist()
 def step(ds, k):
     "Fetch and collate batch `k`, then one training step; seconds."
     t0 = time.perf_counter()
-    b = collate_fn([ds[i] for i in order[k*cfg.batch_size:(k + 1)*cfg.batch_size]])
+    b = collate_fn([ds[i] for i in order[k*cfg.train.batch_size:(k + 1)*cfg.train.batch_size]])
     t1 = time.perf_counter()
-    train_step(model, opt, b.inputs, b.targets, b.mask, b.labels, cfg.grad_clip)
+    train_step(model, opt, b.inputs, b.targets, b.mask, b.labels, cfg.train.grad_clip)
     return t1 - t0, time.perf_counter() - t0
 times = {name: [] for name in sets}
 for ds in sets.values(): step(ds, 0)                 # warm-up

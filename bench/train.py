@@ -10,7 +10,7 @@ import torch
 from torch.nn.parallel import DistributedDataParallel
 from sketchrnn_nb.data import collate_fn
 from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS
-from sketchrnn_nb.train import prepare_data, make_optimizer, train_step, join_processes
+from sketchrnn_nb.train import load_datasets, make_optimizer, train_step, join_processes
 
 def timed(fn, iters, device):
     "Mean seconds per call of `fn` over `iters` calls, after one warm-up call, waiting for the GPU on CUDA."
@@ -24,7 +24,7 @@ def timed(fn, iters, device):
 
 def real_batch(cfg, batch_size, rank=0, world_size=1):
     "This process's share of one seeded random batch of `batch_size` real training sketches, and the data's stats."
-    train_ds, _, _, stats = prepare_data(cfg)
+    train_ds, _, _, stats = load_datasets(cfg)
     torch.manual_seed(0)
     idx = torch.randperm(len(train_ds))[:batch_size].tolist()
     return collate_fn([train_ds[i] for i in idx[rank::world_size]]), stats
@@ -42,16 +42,16 @@ def step_vs_bare(a):
     b, stats = real_batch(cfg, a.batch_size)
     inp, tgt, mask, lab = (t.to(dev) for t in (b.inputs, b.targets, b.mask, b.labels))
     model = SketchRNN.from_config(cfg, stats).to(dev).train()
-    opt = make_optimizer(model, cfg.lr)
-    net = torch.compile(model) if cfg.compile else model
+    opt = make_optimizer(model, cfg.train.lr)
+    net = torch.compile(model) if cfg.train.compile else model
 
     def full_step():
         "The step train_model runs."
-        return train_step(net, opt, inp, tgt, mask, lab, cfg.grad_clip, PRECISIONS[cfg.precision])
+        return train_step(net, opt, inp, tgt, mask, lab, cfg.train.grad_clip, PRECISIONS[cfg.train.precision])
 
-    bare = torch.nn.LSTM(5 + cfg.embed_dim, cfg.hidden_size, cfg.num_layers, batch_first=True,
-                         dropout=cfg.dropout).to(dev).train()
-    x = torch.randn(inp.shape[0], inp.shape[1], 5 + cfg.embed_dim, device=dev)
+    bare = torch.nn.LSTM(5 + cfg.model.embed_dim, cfg.model.hidden_size, cfg.model.num_layers, batch_first=True,
+                         dropout=cfg.model.dropout).to(dev).train()
+    x = torch.randn(inp.shape[0], inp.shape[1], 5 + cfg.model.embed_dim, device=dev)
 
     def bare_step():
         bare.zero_grad(set_to_none=True)
@@ -60,7 +60,7 @@ def step_vs_bare(a):
     t_full, t_bare = timed(full_step, a.iters, dev), timed(bare_step, a.iters, dev)
     B, T = inp.shape[:2]
     return {"benchmark": "train_throughput", **machine(dev), "fused_adam": bool(opt.defaults["fused"]),
-            "precision": cfg.precision, "compile": cfg.compile, "batch": B, "seq_len": T,
+            "precision": cfg.train.precision, "compile": cfg.train.compile, "batch": B, "seq_len": T,
             "full_step_s": round(t_full, 4), "bare_lstm_fp32_step_s": round(t_bare, 4),
             "full_seq_per_s": round(B/t_full, 1), "bare_seq_per_s": round(B/t_bare, 1),
             "full_over_bare": round(t_bare/t_full, 3), "target_full_over_bare": 0.85,
@@ -74,9 +74,9 @@ def ddp_step(a):
         batch = [t.to(procs.device) for t in (b.inputs, b.targets, b.mask, b.labels)]
         torch.manual_seed(0)
         model = SketchRNN.from_config(cfg, stats).to(procs.device).train()
-        opt = make_optimizer(model, cfg.lr)
+        opt = make_optimizer(model, cfg.train.lr)
         net = DistributedDataParallel(model) if procs.world_size > 1 else model
-        t = timed(lambda: train_step(net, opt, *batch, cfg.grad_clip), a.iters, procs.device)
+        t = timed(lambda: train_step(net, opt, *batch, cfg.train.grad_clip), a.iters, procs.device)
         t = procs.sum_(torch.tensor([t], device=procs.device)).item()/procs.world_size   # the mean over processes
         if procs.main: print(json.dumps({"processes": procs.world_size, "threads_each": torch.get_num_threads(),
                                          "local_batch": len(b.labels), "step_s": round(t, 4)}))

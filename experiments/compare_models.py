@@ -4,8 +4,9 @@ the Frechet sketch distance at infinity (`fsd_infinity`), and as ratios to the r
 distance and the distances of points and strokes per sketch. Every checkpoint must come from a run with the same
 classes, data and seed (one split). Beside them, `training_drawings`: the same distances for the run's training
 drawings, what a model that redrew them would score. Prints JSON and writes it to --out; with --merge, the models
-already in --out that are not measured again stay in it.
-    python tools/compare_models.py --out models/variants.json base=runs/gmm/best.safetensors \
+already in --out that are not measured again stay in it. Uses the public API only; experiments/probe_generators.py
+imports its `judge`.
+    python experiments/compare_models.py --out models/variants.json base=runs/gmm/best.safetensors \
         nodrop_rd=runs/var/nodrop_rd/best.safetensors"""
 import argparse, dataclasses, json, time
 from pathlib import Path
@@ -19,7 +20,7 @@ TEMPERATURES = (0.3, 0.5, 0.7, 1.0)
 
 def judge(config):
     "The split of `config`'s run, the classifier 06_evaluate trains, and the held-out drawings' `profile`."
-    classes = list(config.classes)
+    classes = list(config.data.classes)
     train, valid, test = split_items(config)
     train_img, test_img, valid_img = (class_images(it, classes) for it in (train, test, valid))
     (X, y), (Xt, yt), _ = classifier_data(classes, train_img, test_img, valid_img)
@@ -41,9 +42,10 @@ def measure(model, info, valid, test, clf, real) -> dict:
     keep = ("recognized", "worst", "runaways", "n", "fsd", "fsd_floor", "fsd_ratio", "fsd_inf", "points_ratio",
             "strokes_ratio")
     sweep = temperature_sweep(model, clf, real, TEMPERATURES)
-    return dict(epochs=len(info["history"]), hidden_size=c.hidden_size, n_mixtures=c.n_mixtures,
-                augment_scale=c.augment_scale, augment_drop=c.augment_drop, precision=c.precision, layer_norm=c.layer_norm,
-                recurrent_dropout=c.recurrent_dropout, ema=c.ema, lr_schedule=c.lr_schedule,
+    return dict(epochs=len(info["history"]), hidden_size=c.model.hidden_size, n_mixtures=c.model.n_mixtures,
+                augment_scale=c.train.augment_scale, augment_drop=c.train.augment_drop, precision=c.train.precision,
+                layer_norm=c.model.layer_norm, recurrent_dropout=c.model.recurrent_dropout, ema=c.train.ema,
+                lr_schedule=c.train.lr_schedule,
                 valid_nll=float(np.mean([v[2] for v in test_nll(model, valid).values()])),
                 test_nll=float(np.mean([v[2] for v in test_nll(model, test).values()])),
                 valid_curve=[round(h["valid_loss"], 5) for h in info["history"]],   # the run's validation loss by epoch
@@ -59,7 +61,7 @@ if __name__ == "__main__":
     if args.merge and not args.out: ap.error("--merge keeps the models of --out: give --out too")
     named = dict(m.split("=", 1) for m in args.models)
     loaded = {k: load_checkpoint(v) for k, v in named.items()}
-    split = {(i["config"].classes, i["config"].max_per_class, i["config"].max_len, i["config"].seed)
+    split = {(i["config"].data.classes, i["config"].data.max_per_class, i["config"].data.max_len, i["config"].train.seed)
              for _, i in loaded.values()}
     if len(split) > 1: raise SystemExit(f"The runs' classes, data or seed differ, so they split the data differently: {split}")
     t0 = time.time()

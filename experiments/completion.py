@@ -73,7 +73,7 @@ if __name__ == "__main__":
     ap.add_argument("--out", default="experiments/completion.json")
     args = ap.parse_args()
     config = Config(max_per_class=None)                    # the shipped models' data, split and seed
-    classes = list(config.classes)
+    classes = list(config.data.classes)
     train, valid, test = split_items(config)
     (X, y), _, _ = classifier_data(classes, *[class_images(it, classes) for it in (train, test, valid)])
     clf = train_classifier(classes, X, y, verbose=False)

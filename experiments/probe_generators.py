@@ -4,31 +4,49 @@
                     of their next-step distributions), beside each variant's own;
   vae               the shipped VAE as a sketch generator, its z drawn from the prior N(0, I), from a Gaussian fitted to
                     each class's training drawings' latent means, or from the posterior of a random one of the class's
-                    first 300 training drawings, judged like tools/compare_models.py judges a decoder (recognized,
-                    Frechet ratio and distance at infinity, lengths);
+                    first 300 training drawings, judged like experiments/compare_models.py judges a decoder
+                    (recognized, Frechet ratio and distance at infinity, lengths);
   flip              a fine-tune of nodrop_rd on training drawings mirrored left-right half the time (clocks never: their
                     numbers), into runs/var/flip.
-    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/probe_generators.py ensemble nodrop_rd prop more
-    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/probe_generators.py vae --temperatures 0.5 1.0"""
+Uses the package's public API only. It imports two scripts beside it in experiments/: compare_models (`judge`, the
+split, classifier and held-out profile of a run) and train_variants (`VARIANTS`, the recipes); run it from the
+repository root as below, and Python finds them in the script's own folder.
+    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/probe_generators.py ensemble nodrop_rd prop more
+    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/probe_generators.py vae --temperatures 0.5 1.0
+    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/probe_generators.py flip"""
 import argparse, dataclasses, json, time
 from pathlib import Path
 import numpy as np, torch
-import sketchrnn_nb.data as data
-from sketchrnn_nb.evaluate import _per_sequence, judge_sketches
-from sketchrnn_nb.loss import pen_nll, per_sequence_mean
-from sketchrnn_nb.model import Config, load_checkpoint, load_pretrained, pretrained_path, read_checkpoint
-from sketchrnn_nb.train import split_items, train_model, warm_start
+from sketchrnn_nb.data import QuickDrawDataset, collate_fn
+from sketchrnn_nb.evaluate import judge_sketches
+from sketchrnn_nb.loss import kl_schedule, pen_nll, per_sequence_mean
+from sketchrnn_nb.model import (PRECISIONS, Config, load_checkpoint, load_pretrained, pretrained_path, read_checkpoint,
+                                save_checkpoint)
+from sketchrnn_nb.train import (RunLock, claim_run_folder, make_average, make_loaders, make_optimizer, make_scheduler,
+                                pick_device, plan_start, load_datasets, run_epoch, seed_everything, set_loader_epoch,
+                                settle_replaced, split_items, steps_each_batch, warm_start)
 from sketchrnn_nb.vae import decode, encode
-from compare_models import judge
-from train_variants import VARIANTS
+from compare_models import judge        # experiments/compare_models.py, beside this script
+from train_variants import VARIANTS     # experiments/train_variants.py, beside this script
 
 def shipped_config():
     "The shipped decoder's run settings: its classes, data and seed fix the split every probe uses."
     return dataclasses.replace(Config.from_dict(read_checkpoint(pretrained_path())[1]["config"]), cache_dir=None)
 
+@torch.no_grad()
+def teacher_forced(model, items, bs=256):
+    """Per batch of `items` (normalized with the model's stats, in order): the head's outputs under teacher forcing,
+    with the targets, mask and labels; what `test_nll` (06_evaluate) computes its NLLs from."""
+    model.eval()
+    ds = QuickDrawDataset(items, model.stats)
+    for i in range(0, len(ds), bs):
+        b = collate_fn([ds[j] for j in range(i, min(i + bs, len(ds)))])
+        out, _ = model(b.inputs.to(model.device), b.labels.to(model.device))
+        yield out.cpu(), b.targets, b.mask, b.labels
+
 def step_nlls(model, items):
     "Per batch: each step's offset and pen NLL `(B, T)`, with the targets, mask and labels."
-    for out, t, mask, labels in _per_sequence(model, items, model.stats):
+    for out, t, mask, labels in teacher_forced(model, items):
         yield model.head.step_nll(out, t, None), pen_nll(model.head.pen_logits(out), t), t, mask, labels
 
 def mixture_nll(runs, items) -> float:
@@ -76,21 +94,76 @@ def probe_vae(temperatures, max_len=250):
             print(source, t, json.dumps(out[f"{source} at {t}"]), flush=True)
     return out
 
-def mirrored(getitem, keep):
-    "A dataset `__getitem__` that mirrors training drawings left-right half the time, except labels in `keep`."
-    def get(self, i):
-        inp, seq, n, y = getitem(self, i)
-        if self.augment and y not in keep and torch.rand(()) < 0.5:
+class Mirrored(torch.utils.data.Dataset):
+    """`dataset` (`(input, target, length, label)` items) with its drawings mirrored left-right half the time when it
+    augments (the training split), except those of the labels in `keep`."""
+    def __init__(self, dataset, keep):
+        self.dataset, self.keep = dataset, set(keep)
+        self.labels, self.lengths = dataset.labels, dataset.lengths   # what make_loaders' samplers read
+
+    @property
+    def augment(self): return self.dataset.augment
+
+    def __len__(self): return len(self.dataset)
+
+    def __getitem__(self, i):
+        inp, seq, n, y = self.dataset[i]
+        if self.augment and y not in self.keep and torch.rand(()) < 0.5:
             inp, seq = inp.clone(), seq.clone()
             inp[:, 0], seq[:, 0] = -inp[:, 0], -seq[:, 0]
         return inp, seq, n, y
-    return get
+
+def train_mirrored(config: Config, start, keep, progress=True) -> list[dict]:
+    """`train_model(config, resume=start, overwrite=True)` in one process, with the training drawings `Mirrored`
+    (`keep`: the labels never mirrored); the run's history. `train_model` builds its datasets itself and takes no
+    other, so this is its epoch loop (03_train) from the package's public pieces, drawing the same random numbers in
+    the same order; unlike it, it writes no resume file (an interrupted run starts again) and trains in one process."""
+    folder, device = Path(config.paths.out_dir), pick_device(config.train.device)
+    with RunLock(folder):
+        claim_run_folder(folder, start, overwrite=True)
+        try:
+            plan = plan_start(folder, start, config)   # 'checkpoint': the model at `start`, and its history
+            seed_everything(config.train.seed)
+            train_ds, valid_ds, _, stats = load_datasets(config)
+            model, history = plan["model"], list(plan["history"])
+            model.stats = stats
+            model = model.to(device)
+            save_checkpoint(model, folder/"best.safetensors", config, history)
+            opt = make_optimizer(model, history[-1]["lr"] if history else config.train.lr)
+            sched, average = make_scheduler(opt, config), make_average(model, config.train.ema)
+            dl_train, dl_valid = make_loaders(config, Mirrored(train_ds, keep), valid_ds, device)
+            kept, net = model if average is None else average.module, torch.compile(model) if config.train.compile else model
+            best, stale = min((h["valid_loss"] for h in history), default=float("inf")), plan.get("stale", 0)
+            def after_step():   # as train_model: the weight average's update, a schedule stepped each batch
+                if average is not None: average.update_parameters(model)
+                if steps_each_batch(sched): sched.step()
+            for epoch in range(len(history) + 1, config.train.epochs + 1):
+                t0 = time.time()
+                set_loader_epoch(dl_train, epoch)
+                train_loss = run_epoch(net, dl_train, device, opt, config.train.grad_clip, dtype=PRECISIONS[config.train.precision],
+                                       kl=kl_schedule(config), first_step=(epoch - 1)*len(dl_train),
+                                       after_step=after_step)
+                valid_loss = run_epoch(kept, dl_valid, device, kl=kl_schedule(config))
+                history.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
+                                    lr=opt.param_groups[0]["lr"], seconds=round(time.time() - t0, 2)))
+                if not steps_each_batch(sched): sched.step(valid_loss)
+                improved = valid_loss < best
+                best, stale = (valid_loss, 0) if improved else (best, stale + 1)
+                if improved: save_checkpoint(kept, folder/"best.safetensors", config, history)
+                settle_replaced(folder)
+                if progress: print(f"epoch {epoch:3d}  train {train_loss:.4f}  valid {valid_loss:.4f}"
+                                   f"{'  *best' if improved else ''}", flush=True)
+                if stale >= config.train.early_stop_patience: break
+            model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
+            save_checkpoint(model, folder/"best.safetensors", config, history)   # the best, with the whole history
+        finally: settle_replaced(folder)
+    return history
 
 def probe_flip(start="runs/var/nodrop_rd/best.safetensors", out="runs/var"):
     base = load_checkpoint(start)[1]["config"]
-    data.QuickDrawDataset.__getitem__ = mirrored(data.QuickDrawDataset.__getitem__, {base.classes.index("clock")})
     config = dataclasses.replace(base, cache_dir=None, device="auto", out_dir=f"{out}/flip", **VARIANTS["nodrop_rd"])
-    _, history = train_model(config, resume=warm_start(start, config, Path(out)/"flip_start.safetensors"), overwrite=True)
+    history = train_mirrored(config, warm_start(start, config, Path(out)/"flip_start.safetensors"),
+                             keep={base.data.classes.index("clock")})
     return dict(valid_curve=[round(h["valid_loss"], 5) for h in history])
 
 if __name__ == "__main__":

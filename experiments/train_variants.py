@@ -4,17 +4,17 @@ a larger mixture, layer-normalized LSTM cells with the decay schedule, training 
 variant (`warm_start`, then `train_model`) keeps --start's recipe and changes what it names. The `small*` variants
 train from scratch instead, at half the width, with `Config`'s defaults and --start's data (classes, drawings, length,
 seed), to compare LSTM cells and schedules under the same budget where a full-size run from scratch does not fit
-(1.5-2 hours each on a 2-core CPU). Measure them afterwards with tools/compare_models.py.
+(1.5-2 hours each on a 2-core CPU). Measure them afterwards with experiments/compare_models.py. Uses the public
+API only; experiments/probe_generators.py imports its `VARIANTS`.
 06_evaluate's variants started from the base run (the shipped model before its fine-tune: runs/gmm/best.safetensors
 of 03_train's command); the shipped model is `nodrop_rd`, and `more`, `prop` and `stretch` started from it
 (--start runs/var/nodrop_rd/best.safetensors).
-    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python tools/train_variants.py ema rd mix30 \
+    SKETCHRNN_QUICKDRAW_CACHE=../shared/quickdraw/cache python experiments/train_variants.py ema rd mix30 \
         --start runs/gmm/best.safetensors"""
 import argparse, dataclasses, time
 from pathlib import Path
 from sketchrnn_nb.model import Config, load_checkpoint
-from sketchrnn_nb.train import WARM_START_DATA
-from sketchrnn_nb.train import train_model, warm_start
+from sketchrnn_nb.train import WARM_START_DATA, train_model, warm_start
 
 TUNE = dict(lr=1e-4, ema=0.995, epochs=8, early_stop_patience=3, precision="bf16")   # what every fine-tune shares
 VARIANTS = {
@@ -45,7 +45,7 @@ if __name__ == "__main__":
     ap.add_argument("--out", default="runs/var", help="folder of the runs")
     args = ap.parse_args()
     base = load_checkpoint(args.start)[1]["config"]
-    defaults = Config(**{k: getattr(base, k) for k in ("classes",) + WARM_START_DATA})   # its data, the default recipe
+    defaults = Config(**{k: base.to_dict()[k] for k in ("classes",) + WARM_START_DATA})   # its data, the default recipe
     for name in args.names:
         settings = dict(VARIANTS[name])
         scratch = settings.pop("scratch", False)

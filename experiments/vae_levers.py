@@ -42,11 +42,11 @@ def config_of(name, out="runs/vae_levers") -> Config:
 
 def train(name):
     config, t0 = config_of(name), time.time()
-    start, shorter = Path(config.out_dir)/"resume.safetensors", LONGER.get(name)
+    start, shorter = Path(config.paths.out_dir)/"resume.safetensors", LONGER.get(name)
     if shorter and not start.exists():
         start.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(Path(config_of(shorter).out_dir)/"resume.safetensors", start)
-    resume = True if (Path(config.out_dir)/"resume.safetensors").exists() else None
+        shutil.copyfile(Path(config_of(shorter).paths.out_dir)/"resume.safetensors", start)
+    resume = True if (Path(config.paths.out_dir)/"resume.safetensors").exists() else None
     _, history = train_model(config, resume=resume)
     best = min(history, key=lambda h: h["valid_loss"])
     print(f"{name}: best validation loss {best['valid_loss']:.4f} at epoch {best['epoch']} in {time.time() - t0:.0f}s",
@@ -55,7 +55,7 @@ def train(name):
 def judge():
     "The split of BASE's runs (every variant has the same), and 06_evaluate's classifier."
     config = Config(**BASE)
-    classes = list(config.classes)
+    classes = list(config.data.classes)
     train, valid, test = split_items(config)
     imgs = [class_images(it, classes) for it in (train, test, valid)]
     (X, y), _, _ = classifier_data(classes, *imgs)
@@ -75,7 +75,7 @@ def kl_per_dim(model, items) -> float:
     return float((-0.5*(1 + lv - mu**2 - lv.exp())).mean())
 
 def measure(name, classes, test, clf) -> dict:
-    model, info = load_checkpoint(Path(config_of(name).out_dir)/"best.safetensors")
+    model, info = load_checkpoint(Path(config_of(name).paths.out_dir)/"best.safetensors")
     cls = lambda c: c if model.embed.embedding_dim else None   # the class, where the decoder can be told it
     items = {c: [s for s, y in test if y == i][:PER_CLASS] for i, c in enumerate(classes)}
     recons = {c: reconstruct(model, v, cls(c), temperature=T, seed=0) for c, v in items.items()}

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from torch import nn
 from .data import START
-from .model import SketchRNN, GMMHead, ConvEncoder, split_gmm, lstm_update, raster_sketches
+from .model import SketchRNN, GMMHead, ConvEncoder, lstm_update, raster_sketches
 
 # %% auto #0
 __all__ = ['STEP_OUTPUTS', 'StepGraph', 'InitGraph', 'EncoderGraph', 'model_card', 'store_half', 'export_onnx',
@@ -44,7 +44,8 @@ class StepGraph(nn.Module):
             inp, c_l = self.cell(l, gates, c[l])
             hs.append(inp)
             cs.append(c_l)
-        return (*split_gmm(m.head(inp), m.head.n_mixtures), torch.stack(hs), torch.stack(cs))
+        out = m.head(inp)
+        return (*m.head.mixture(out), m.head.pen_logits(out), torch.stack(hs), torch.stack(cs))
 
 # %% ../nbs/10_browser.ipynb #acd4762b
 class InitGraph(nn.Module):
@@ -166,7 +167,7 @@ def export_differences(model: SketchRNN, folder, batch=3, seed=0) -> dict:
     got = ort.InferenceSession(str(Path(folder)/"step.onnx")).run(None, {k: v.numpy() for k, v in feed.items()})
     with torch.no_grad():
         out, (h2, c2) = model.eval().stepper(w, z)(x, (h, c))
-    want = [*split_gmm(out, model.head.n_mixtures), h2, c2]
+    want = [*model.head.mixture(out), model.head.pen_logits(out), h2, c2]
     diffs = {k: float(np.abs(a - b.numpy()).max()) for k, a, b in zip(STEP_OUTPUTS, got, want)}
     if zs:
         h0, c0 = ort.InferenceSession(str(Path(folder)/"init.onnx")).run(None, {"z": z.numpy()})

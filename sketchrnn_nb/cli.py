@@ -6,24 +6,28 @@
 from __future__ import annotations
 import argparse, dataclasses, difflib, functools, json, os, secrets, sys, tempfile, time
 from pathlib import Path
+try: import tomllib
+except ModuleNotFoundError: import tomli as tomllib   # Python before 3.11
 import numpy as np
 import matplotlib.pyplot as plt
 from fastcore.docments import docments
 from .data import (CACHE_ENV, all_class_names, download_quickdraw_data, preprocess_data, split_dataset,
                                calculate_stats, load_ndjson, NdjsonError, strokes_to_sequence, write_ndjson)
-from .model import (Config, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_checkpoint, load_pretrained,
+from .model import (Config, SETTINGS, CONCERN_OF, setting_fields, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE,
+                                load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
 from .train import (TrainingError, ProcessesStalled, check_items, pick_device, train_model, torchrun_env,
                                 warm_start, sigterm_interrupts)
-from .prepared import prepare_dataset, read_prepared_meta
+from .prepared import pack_dataset, read_prepared_meta
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 from .vae import reconstruct, variations
 
 # %% auto #0
-__all__ = ['SWITCH_WORDS', 'FLAG_HELP', 'SWITCHES', 'DATA_HELP', 'EXIT_CODES', 'MOST_SKETCHES', 'MOST_PICTURED', 'DEFAULT_OUT',
-           'parse_setting', 'add_config_flags', 'parse_config', 'parse_flags', 'command', 'print_prepared',
-           'sketchrnn_data', 'train_parser', 'format_settings', 'sketchrnn_train', 'generate_parser', 'parse_generate',
-           'check_generate_files', 'model_classes', 'read_drawings', 'redraw', 'sketchrnn_generate']
+__all__ = ['SWITCH_WORDS', 'FLAG_HELP', 'SWITCHES', 'DATA_HELP', 'EXIT_CODES', 'RECIPE_RUN', 'MOST_SKETCHES', 'MOST_PICTURED',
+           'DEFAULT_OUT', 'parse_setting', 'setting_help', 'add_config_flags', 'parse_config', 'parse_flags', 'command',
+           'print_prepared', 'sketchrnn_data', 'train_parser', 'format_settings', 'sketchrnn_train', 'read_recipe',
+           'generate_parser', 'parse_generate', 'check_generate_files', 'model_classes', 'read_drawings', 'redraw',
+           'sketchrnn_generate']
 
 # %% ../nbs/08_cli.ipynb #5854eac7
 SWITCH_WORDS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
@@ -57,17 +61,24 @@ def _shown(default) -> str:
     if isinstance(default, bool): return "on" if default else "off"
     return ",".join(default) if isinstance(default, tuple) else str(default)
 
+def setting_help() -> dict:
+    "Each setting's help text: the comment beside its field."
+    return {k: v for kind in SETTINGS.values() for k, v in docments(kind).items() if k in CONCERN_OF}
+
 def add_config_flags(parser: argparse.ArgumentParser, names=None):
-    "Add a `--flag` for each `Config` setting in `names` (default: all), documented by the comment beside its field."
-    docs = docments(Config)
-    for f in dataclasses.fields(Config):
-        if names is not None and f.name not in names: continue
-        how = (dict(action=argparse.BooleanOptionalAction) if isinstance(f.default, bool) else
-               dict(metavar=f.name.upper(), type=_setting_type(f)))
-        parser.add_argument("--" + f.name.replace("_", "-"), dest=f.name, default=argparse.SUPPRESS,
-                            help=FLAG_HELP.get(f.name) or f"{docs[f.name]} (default: {_shown(f.default)})", **how)
-        if "_" in f.name:   # the spelling of earlier versions still works, unlisted
-            parser.add_argument("--" + f.name, dest=f.name, default=argparse.SUPPRESS, help=argparse.SUPPRESS, **how)
+    """Add a `--flag` for each `Config` setting in `names` (default: all, in a group a concern), documented by the
+    comment beside its field."""
+    docs = setting_help()
+    for concern, kind in SETTINGS.items():
+        group = parser if names is not None else parser.add_argument_group(f"{concern} settings ({kind.__name__})")
+        for f in dataclasses.fields(kind):
+            if names is not None and f.name not in names: continue
+            how = (dict(action=argparse.BooleanOptionalAction) if isinstance(f.default, bool) else
+                   dict(metavar=f.name.upper(), type=_setting_type(f)))
+            group.add_argument("--" + f.name.replace("_", "-"), dest=f.name, default=argparse.SUPPRESS,
+                               help=FLAG_HELP.get(f.name) or f"{docs[f.name]} (default: {_shown(f.default)})", **how)
+            if "_" in f.name:   # the spelling of earlier versions still works, unlisted
+                group.add_argument("--" + f.name, dest=f.name, default=argparse.SUPPRESS, help=argparse.SUPPRESS, **how)
     return parser
 
 def parse_config(parser: argparse.ArgumentParser, args: dict) -> Config:
@@ -76,7 +87,7 @@ def parse_config(parser: argparse.ArgumentParser, args: dict) -> Config:
     except ValueError as e: parser.error(str(e))
 
 # %% ../nbs/08_cli.ipynb #5c1e0a75
-SWITCHES = {"--" + n for f in dataclasses.fields(Config) if isinstance(f.default, bool)
+SWITCHES = {"--" + n for f in setting_fields() if isinstance(f.default, bool)
             for n in (f.name, f.name.replace("_", "-"))}   # the flags of the `bool` settings, in both spellings
 
 def _old_switches(argv) -> list[str]:
@@ -117,13 +128,14 @@ def command(prog):
 # %% ../nbs/08_cli.ipynb #b1a4cd74
 def print_prepared(parser, config: Config):
     "Prepare `config`'s data on disk (or find it prepared) and print where it is and what it holds."
-    try: folder = prepare_dataset(config.classes, config.max_per_class, config.max_len, config.seed, config.cache_dir)
+    d = config.data
+    try: folder = pack_dataset(d.classes, d.max_per_class, d.max_len, config.train.seed, config.paths.cache_dir)
     except (ValueError, FileNotFoundError, ConnectionError) as e: parser.error(str(e))
     meta = read_prepared_meta(folder)
     size = sum(f.stat().st_size for f in folder.iterdir())/1e6
     print(f"prepared: {folder} ({size:.1f} MB, made in {meta['seconds']} s)\n"
           f"drawings: {meta['n_drawings']:,} {json.dumps(meta['per_class'])}\nsplits: {json.dumps(meta['splits'])}"
-          + f"\ntrain on it with: sketchrnn_train --prepared --classes {','.join(config.classes)} ...")
+          + f"\ntrain on it with: sketchrnn_train --prepared --classes {','.join(config.data.classes)} ...")
 
 # %% ../nbs/08_cli.ipynb #319fcad9
 DATA_HELP = ("Download Quick, Draw! classes into the cache folder (Google's file of each class, tens of MB, once), "
@@ -144,12 +156,13 @@ def sketchrnn_data(argv=None):
     config = parse_config(p, args)
     if prepare: return print_prepared(p, config)
     try:
-        data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir, seed=config.seed)
+        data = download_quickdraw_data(config.data.classes, config.data.max_per_class, config.paths.cache_dir,
+                                       seed=config.train.seed)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
-    items, _ = preprocess_data(data, max_len=config.max_len)
+    items, _ = preprocess_data(data, max_len=config.data.max_len)
     try: check_items(items, config)
     except TrainingError as e: _fail(p.prog, str(e), e.exit_code)
-    tr, va, te = split_dataset(items, seed=config.seed)
+    tr, va, te = split_dataset(items, seed=config.train.seed)
     stats = calculate_stats([s for s, _ in tr])
     print(data.summary())
     print(f"\nstroke-5 sequences: {len(items)} (train {len(tr)}, valid {len(va)}, test {len(te)}); "
@@ -165,6 +178,8 @@ def train_parser() -> argparse.ArgumentParser:
     "The flags of `sketchrnn_train`: every `Config` setting, and how to treat the run folder."
     p = argparse.ArgumentParser(prog="sketchrnn_train", description="Train a SketchRNN on Quick, Draw! classes.",
                                 epilog=EXIT_CODES)
+    p.add_argument("--recipe", metavar="FILE", help="read the settings of the recipe FILE (a TOML file, such as "
+                   "recipes/vae.toml); the flags given beside it override them")
     add_config_flags(p)
     start = p.add_mutually_exclusive_group()
     start.add_argument("--resume", nargs="?", const=True, default=None, metavar="FILE",
@@ -192,10 +207,15 @@ def sketchrnn_train(argv=None):
     "Command line: train a SketchRNN; every `Config` setting is a flag."
     p = train_parser()
     args = parse_flags(p, argv)
-    resume, warm, overwrite, quiet, nproc = (args.pop(k) for k in
-                                             ("resume", "warm_start", "overwrite", "quiet", "nproc"))
+    recipe, resume, warm, overwrite, quiet, nproc = (args.pop(k) for k in
+                                                     ("recipe", "resume", "warm_start", "overwrite", "quiet", "nproc"))
+    if recipe is not None:
+        try: settings, run = read_recipe(recipe)
+        except ValueError as e: p.error(str(e))
+        args = settings | args                                   # the flags override the recipe
+        if resume is None: warm = warm or run.get("warm_start")
     config = parse_config(p, args)
-    try: device = pick_device(config.device)
+    try: device = pick_device(config.train.device)
     except ValueError as e: p.error(str(e))
     rank, _, world = torchrun_env()   # under torchrun, process 0 alone speaks and draws the plot
     if nproc < 1: p.error(f"--nproc must be a whole number >= 1, not {nproc}")
@@ -213,10 +233,42 @@ def sketchrnn_train(argv=None):
         if rank and not isinstance(e, ProcessesStalled): raise SystemExit(e.exit_code) from None   # process 0 says it
         _fail(p.prog, str(e), e.exit_code)
     if rank: return
-    plt.close(plot_training_history(history, Path(config.out_dir)/"training_loss_plot.png"))
+    plt.close(plot_training_history(history, Path(config.paths.out_dir)/"training_loss_plot.png"))
     best = min(history, key=lambda h: h["valid_loss"])
     print(f"done in {time.time() - t0:.0f}s: best validation loss {best['valid_loss']:.4f} at epoch {best['epoch']}; "
-          f"checkpoint {Path(config.out_dir)/'best.safetensors'}")
+          f"checkpoint {Path(config.paths.out_dir)/'best.safetensors'}")
+
+# %% ../nbs/08_cli.ipynb #b4884a22
+RECIPE_RUN = ("warm_start",)   # what a recipe's [run] table may say: how the run starts, beside its settings
+
+def _recipe_value(field, v):
+    "A recipe's value `v` for the setting `field`: as TOML typed it, but the text 'none' for an optional setting."
+    return parse_setting(field, v) if isinstance(v, str) and v.lower() in ("none", "null") else v
+
+def read_recipe(path) -> tuple[dict, dict]:
+    """The settings (by name) and the `[run]` options of the recipe file `path`: TOML with a table a concern
+    (`[data]`, `[model]`, `[train]`, `[paths]`) and `[run]`; or a `ValueError` naming every problem."""
+    path, fields = Path(path), {f.name: f for f in setting_fields()}
+    try: doc = tomllib.loads(path.read_text())
+    except FileNotFoundError: raise ValueError(f"No recipe at {path}.") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise ValueError(f"{path} is not a TOML recipe: {e}") from None
+    settings, run, problems = {}, doc.pop("run", {}), []
+    if not isinstance(run, dict): problems, run = [f"[run] is not a table (it may hold {list(RECIPE_RUN)})"], {}
+    for table, values in doc.items():
+        if table not in SETTINGS or not isinstance(values, dict):
+            problems.append(f"[{table}] is not a table of settings (the tables: {[*SETTINGS, 'run']})")
+            continue
+        for k, v in values.items():
+            if CONCERN_OF.get(k) == table:
+                try: settings[k] = _recipe_value(fields[k], v)
+                except ValueError as e: problems.append(f"{k}: {e}")
+            else: problems.append(f"[{table}] has no setting {k!r}"
+                                  + (f": it belongs in [{CONCERN_OF[k]}]" if k in CONCERN_OF else ""))
+    problems += [f"[run] has no option {k!r} (it may hold {list(RECIPE_RUN)})" for k in run if k not in RECIPE_RUN]
+    if not isinstance(run.get("warm_start", ""), str): problems.append("[run] warm_start must be a checkpoint's path")
+    if problems: raise ValueError(f"{path}: " + "; ".join(problems))
+    return settings, run
 
 # %% ../nbs/08_cli.ipynb #4816f372
 def _checked(kind, check):

@@ -5,7 +5,7 @@
 # %% ../nbs/00_data.ipynb #6668ebc0
 from __future__ import annotations
 import contextlib, difflib, http.client, http.server, json, math, numbers, os, re, secrets, shutil, stat, struct
-import threading, time, zlib
+import threading, time, warnings, zlib
 import urllib.error, urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -24,14 +24,14 @@ __all__ = ['DEFAULT_CLASSES', 'CACHE_ENV', 'URL_ENV', 'GOOGLE_URL', 'DOWNLOAD_DE
            'END', 'START', 'user_cache_dir', 'default_cache_dir', 'all_class_names', 'check_classes', 'is_whole',
            'is_number', 'check_whole', 'check_positive', 'check_strokes', 'check_stroke5', 'check_sketches',
            'quickdraw_url', 'temp_name', 'remove_stale_temps', 'atomic_write', 'download_file', 'mirror_server',
-           'CorruptFileError', 'bin_path', 'is_sample', 'is_offline_copy', 'can_download', 'pick_cache_dir',
-           'use_chapter_data', 'ensure_bin', 'LoadReport', 'clean_drawing', 'DrawingSet', 'sample_indices',
-           'download_quickdraw_data', 'save_bin', 'resample_stroke', 'rdp', 'simplify_raw', 'NdjsonError', 'Records',
-           'parse_drawing', 'load_ndjson', 'compare_drawings', 'strokes_to_sequence', 'pens_until_end',
-           'sequence_to_strokes', 'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5', 'as_strokes',
-           'to_google_drawing', 'write_ndjson', 'calculate_stats', 'normalize_sequence', 'denormalize_sequence',
-           'save_stats', 'load_stats', 'class_map', 'preprocess_data', 'split_dataset', 'augment_sequence',
-           'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
+           'warn_deprecated', 'CorruptFileError', 'bin_path', 'is_sample', 'is_offline_copy', 'can_download',
+           'pick_cache_dir', 'use_chapter_data', 'ensure_bin', 'LoadReport', 'clean_drawing', 'DrawingSet',
+           'sample_indices', 'download_quickdraw_data', 'save_bin', 'resample_stroke', 'rdp', 'simplify_raw',
+           'NdjsonError', 'Records', 'parse_drawing', 'load_ndjson', 'compare_drawings', 'strokes_to_sequence',
+           'pens_until_end', 'sequence_to_strokes', 'sequence_to_stroke3', 'stroke3_to_sequence', 'as_stroke5',
+           'as_strokes', 'to_google_drawing', 'write_ndjson', 'calculate_stats', 'normalize_sequence',
+           'denormalize_sequence', 'save_stats', 'load_stats', 'class_map', 'preprocess_data', 'split_dataset',
+           'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
 
 # %% ../nbs/00_data.ipynb #4a33ddb5
 DEFAULT_CLASSES = ("apple", "candle", "cloud", "bicycle", "cake", "clock", "grapes", "fish", "car", "star")
@@ -268,6 +268,11 @@ def mirror_server(root):
     finally:
         server.shutdown()
         server.server_close()
+
+# %% ../nbs/00_data.ipynb #05c78038
+def warn_deprecated(old, new, stacklevel=3):
+    "Warn that `old`, a name or call of an earlier version, is deprecated: `new` replaces it."
+    warnings.warn(f"{old} is deprecated: {new}", DeprecationWarning, stacklevel=stacklevel)
 
 # %% ../nbs/00_data.ipynb #c21b2898
 class CorruptFileError(ValueError):

@@ -14,8 +14,7 @@ from PIL import Image, ImageDraw
 from .data import (as_strokes, default_cache_dir, collate_fn, QuickDrawDataset, to_google_drawing,
                                download_file, is_sample, quickdraw_url, user_cache_dir, check_classes, check_sketches,
                                check_whole, is_number)
-from .loss import pen_nll, per_sequence_mean
-from .model import DEFAULT_TEMPERATURE, check_temperatures, generate_batch
+from .model import DEFAULT_TEMPERATURE, check_temperatures, generate_batch, pen_nll, per_sequence_mean
 
 # %% auto #0
 __all__ = ['rasterize', 'rasterize_many', 'bitmaps_dir', 'load_bitmaps', 'nearest_rows', 'SketchClassifier', 'class_images',

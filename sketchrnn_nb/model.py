@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_model.ipynb #6142fe8b
 from __future__ import annotations
-import contextlib, dataclasses, inspect, json, math, operator, os, warnings
+import contextlib, dataclasses, json, math, operator, os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -17,18 +17,19 @@ from safetensors import safe_open
 import safetensors.torch
 import sketchrnn_nb
 from .data import (START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence,
-                               is_whole, is_number, check_stroke5)
+                               is_whole, is_number, check_stroke5, warn_deprecated)
 
 # %% auto #0
-__all__ = ['HEADS', 'PRECISIONS', 'ENCODERS', 'LR_SCHEDULES', 'SETTING_RULES', 'RETIRED_SETTINGS', 'CHECKPOINT_FORMAT',
-           'PRETRAINED', 'DEFAULT_TEMPERATURE', 'TEMPERATURE_GUIDE', 'MIN_MOVES', 'MAX_TEMPERATURE', 'sample_pen',
-           'Head', 'MSEHead', 'GMMParams', 'split_gmm', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update',
-           'NormLSTM', 'make_lstm', 'Encoder', 'raster_sketches', 'ConvEncoder', 'SketchRNN', 'Config',
-           'model_settings', 'write_safetensors', 'save_checkpoint', 'read_safetensors', 'read_checkpoint',
-           'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper', 'check_sampling',
-           'check_temperatures', 'check_seed', 'single_thread', 'sampling_labels', 'sampling_latents', 'sample_rows',
-           'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request', 'generate_stream',
-           'generate_batch']
+__all__ = ['HEADS', 'PRECISIONS', 'ENCODERS', 'LR_SCHEDULES', 'SETTINGS', 'CONCERN_OF', 'RETIRED_SETTINGS', 'MODEL_SETTINGS',
+           'CHECKPOINT_FORMAT', 'PRETRAINED', 'DEFAULT_TEMPERATURE', 'TEMPERATURE_GUIDE', 'MIN_MOVES',
+           'MAX_TEMPERATURE', 'GMMParams', 'sample_pen', 'per_sequence_mean', 'pen_nll', 'pen_loss', 'Head', 'MSEHead',
+           'Mixture', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update', 'NormLSTM', 'make_lstm', 'Encoder',
+           'raster_sketches', 'ConvEncoder', 'Settings', 'ModelSettings', 'SketchRNN', 'DataSettings', 'TrainSettings',
+           'RunPaths', 'setting_fields', 'Config', 'write_safetensors', 'save_checkpoint', 'read_safetensors',
+           'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper',
+           'check_sampling', 'check_temperatures', 'check_seed', 'single_thread', 'sampling_labels', 'sampling_latents',
+           'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request',
+           'generate_stream', 'generate_batch', 'weightless_head', 'split_gmm', 'model_settings']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, generator=None, allow_end=True):
@@ -37,15 +38,46 @@ def sample_pen(pen_logits, generator=None, allow_end=True):
     if not allow_end: probs = probs[:, :2]
     return F.one_hot(torch.multinomial(probs, 1, generator=generator)[:, 0], 3).to(pen_logits.dtype)
 
+# %% ../nbs/01_model.ipynb #412c1ef4
+def per_sequence_mean(per_step, mask):
+    "Average `per_step` `(B, T)` over each sequence's `mask`ed steps: `(B,)`."
+    mask = mask.to(per_step.dtype)
+    return (per_step*mask).sum(1)/mask.sum(1).clamp(min=1)
+
+def _masked_mean(per_step, mask):
+    "Average `per_step` `(B, T)` over each sequence's `mask`ed steps, then over the batch."
+    return per_sequence_mean(per_step, mask).mean()
+
+def pen_nll(pen_logits, targets):
+    "Per-step cross-entropy `(B, T)` of pen logits `(B, T, 3)` against the one-hot pen columns of `targets`."
+    return F.cross_entropy(pen_logits.transpose(1, 2), targets[..., 2:].argmax(-1), reduction="none")
+
+def pen_loss(pen_logits, targets, mask):
+    "Masked cross-entropy of pen logits `(B, T, 3)` against the one-hot pen columns of `targets`: $L_p$."
+    if pen_logits.shape[:2] != targets.shape[:2] or mask.shape != targets.shape[:2]:
+        raise ValueError(f"pen logits {tuple(pen_logits.shape)}, targets {tuple(targets.shape)} and mask "
+                         f"{tuple(mask.shape)} must agree on (batch, steps).")
+    return _masked_mean(pen_nll(pen_logits, targets), mask)
+
 # %% ../nbs/01_model.ipynb #daa1edec
 class Head(nn.Linear):
-    "Base of the output heads: a linear layer from the LSTM state that knows what its outputs mean."
+    "Base of the output heads: a linear layer from the LSTM state that knows what its outputs mean and how to score."
     name = None             # how configs and checkpoints name the head
-    needs_spread = False    # True if its per-step NLL needs a spread fitted on held-out data (`step_nll`)
+    needs_spread = False    # True if its per-step NLL needs a spread fitted on held-out data (`fit_spread`)
 
     def pen_logits(self, out):
         "The three pen logits of head outputs `out` `(..., D)`."
         return out[..., -3:]
+
+    def loss(self, out, targets, mask, parts=False):
+        "The training loss of outputs `out` `(B, T, D)` on `targets`' `mask`ed rows: the move's term plus the pen's."
+        pen = pen_loss(self.pen_logits(out), targets, mask)
+        move = self.move_loss(out, targets, mask)
+        return (move + pen, move, pen) if parts else move + pen
+
+    def fit_spread(self, batches):
+        "The spread `step_nll` needs, fitted on `(out, targets, mask)` batches; `None` (unread) if it has its own."
+        return None
 
 # %% ../nbs/01_model.ipynb #8e90b7b0
 class MSEHead(Head):
@@ -57,26 +89,59 @@ class MSEHead(Head):
         "Next rows `(B, 5)`: the regressed move (nothing to temper), and a sampled pen."
         return torch.cat([out[:, :2], sample_pen(self.pen_logits(out), generator, allow_end)], dim=-1)
 
+    def move_loss(self, out, targets, mask):
+        "Mean squared error of the move `(dx, dy)` over the `mask`ed rows (the original exercise's loss)."
+        return _masked_mean(((out[..., :2] - targets[..., :2])**2).mean(-1), mask)
+
+    def step_nll(self, out, targets, sigma=None):
+        "Per-step NLL `(B, T)` of the true move under a normal of spread `sigma` (2 values) around the prediction."
+        if sigma is None:
+            raise ValueError("An mse head's NLL needs `sigma`, its spread per axis fitted on held-out data.")
+        e2 = (out[..., :2] - targets[..., :2])**2
+        return (e2/(2*sigma**2) + torch.log(sigma*math.sqrt(2*math.pi))).sum(-1)
+
+    def fit_spread(self, batches):
+        "Maximum-likelihood spread per axis `(2,)` of the predicted moves' errors over `(out, targets, mask)` batches."
+        se, n = torch.zeros(2), 0
+        for out, t, m in batches:
+            k = m & (t[..., 4] == 0)
+            se += ((out[..., :2] - t[..., :2])**2)[k].sum(0).cpu()
+            n += int(k.sum())
+        if not n: raise ValueError("No drawn steps to fit the spread on: pass at least one drawing.")
+        return (se/n).sqrt()
+
 # %% ../nbs/01_model.ipynb #6e66eae5
-class GMMParams(NamedTuple):
-    "Mixture parameters, each `(..., M)`, and pen logits `(..., 3)`."
-    pi_logits: torch.Tensor
+class Mixture(NamedTuple):
+    "A mixture of `M` bivariate normals over a move `(dx, dy)`: logits of the weights, means, spreads, correlations."
+    pi_logits: torch.Tensor   # (..., M) each
     mu_x: torch.Tensor
     mu_y: torch.Tensor
     sigma_x: torch.Tensor
     sigma_y: torch.Tensor
     rho: torch.Tensor
-    pen_logits: torch.Tensor
+
+    def component_log_prob(self, xy) -> torch.Tensor:
+        "Log density `(..., M)` of moves `xy` `(..., 2)` under each component."
+        zx, zy = (xy[..., :1] - self.mu_x)/self.sigma_x, (xy[..., 1:2] - self.mu_y)/self.sigma_y
+        one_m_r2 = 1 - self.rho**2
+        z = zx**2 + zy**2 - 2*self.rho*zx*zy
+        return (-z/(2*one_m_r2) - torch.log(self.sigma_x) - torch.log(self.sigma_y) - 0.5*torch.log(one_m_r2)
+                - math.log(2*math.pi))
+
+    def log_prob(self, xy) -> torch.Tensor:
+        "Log density `(...)` of moves `xy` `(..., 2)` under the mixture: a log-sum-exp over the weighted components."
+        return torch.logsumexp(F.log_softmax(self.pi_logits, -1) + self.component_log_prob(xy), dim=-1)
+
+    def sample(self, temperature=1.0, generator=None) -> torch.Tensor:
+        "Moves `(B, 2)` of mixtures `(B, M)`: a component and a point from its normal, both tempered."
+        t = max(temperature, 1e-4)
+        k = torch.multinomial(F.softmax(self.pi_logits/t, dim=-1), 1, generator=generator)
+        mx, my, sx, sy, r = (v.gather(-1, k)[:, 0] for v in self[1:])
+        sx, sy = sx*t**0.5, sy*t**0.5
+        z = torch.randn(len(mx), 2, generator=generator, device=mx.device, dtype=mx.dtype)
+        return torch.stack([mx + sx*z[:, 0], my + sy*(r*z[:, 0] + torch.sqrt(1 - r**2)*z[:, 1])], -1)
 
 # %% ../nbs/01_model.ipynb #36345898
-def split_gmm(out, n_mixtures=20) -> GMMParams:
-    "Split a gmm head's output `(..., 6M + 3)` into `GMMParams`."
-    M = n_mixtures
-    if out.shape[-1] != 6*M + 3: raise ValueError(f"Expected {6*M + 3} gmm outputs for M={M}, got {out.shape[-1]}")
-    pi, mx, my, sx, sy, r = out[..., :6*M].split(M, dim=-1)
-    return GMMParams(pi, mx, my, sx.clamp(-7, 5).exp(), sy.clamp(-7, 5).exp(), torch.tanh(r)*0.9999, out[..., 6*M:])
-
-# %% ../nbs/01_model.ipynb #c1c40783
 class GMMHead(Head):
     "Ha & Eck's mixture density head: `n_mixtures` bivariate normals over `(dx, dy)` and three pen logits."
     name = "gmm"
@@ -84,21 +149,25 @@ class GMMHead(Head):
         super().__init__(hidden_size, 6*n_mixtures + 3)
         self.n_mixtures = n_mixtures
 
-    def split(self, out) -> GMMParams: return split_gmm(out, self.n_mixtures)
+    def mixture(self, out) -> Mixture:
+        "The `Mixture` of head outputs `out` `(..., 6M + 3)` (Ha & Eck's equation 6)."
+        M = self.n_mixtures
+        if out.shape[-1] != 6*M + 3: raise ValueError(f"Expected {6*M + 3} gmm outputs for M={M}, got {out.shape[-1]}")
+        pi, mx, my, sx, sy, r = out[..., :6*M].split(M, dim=-1)
+        return Mixture(pi, mx, my, sx.clamp(-7, 5).exp(), sy.clamp(-7, 5).exp(), torch.tanh(r)*0.9999)
 
-# %% ../nbs/01_model.ipynb #78115013
-@patch
-def sample(self: GMMHead, out, temperature, generator=None, allow_end=True):
-    "Next rows `(B, 5)`: a component, then a move from its normal (both tempered), and a pen (not tempered)."
-    t = max(temperature, 1e-4)
-    p = self.split(out)
-    k = torch.multinomial(F.softmax(p.pi_logits/t, dim=-1), 1, generator=generator)
-    mx, my, sx, sy, r = (v.gather(-1, k)[:, 0] for v in (p.mu_x, p.mu_y, p.sigma_x, p.sigma_y, p.rho))
-    sx, sy = sx*t**0.5, sy*t**0.5
-    z = torch.randn(out.shape[0], 2, generator=generator, device=out.device, dtype=out.dtype)
-    dx = mx + sx*z[:, 0]
-    dy = my + sy*(r*z[:, 0] + torch.sqrt(1 - r**2)*z[:, 1])
-    return torch.cat([torch.stack([dx, dy], -1), sample_pen(p.pen_logits, generator, allow_end)], dim=-1)
+    def sample(self, out, temperature, generator=None, allow_end=True):
+        "Next rows `(B, 5)`: a move from the mixture (tempered), and a pen (not tempered)."
+        move = self.mixture(out).sample(temperature, generator)
+        return torch.cat([move, sample_pen(self.pen_logits(out), generator, allow_end)], dim=-1)
+
+    def step_nll(self, out, targets, sigma=None):
+        "Per-step NLL `(B, T)` of the true move under the mixture (`sigma` is not used: a mixture has its spreads)."
+        return -self.mixture(out).log_prob(targets[..., :2])
+
+    def move_loss(self, out, targets, mask):
+        "The mixture's NLL of the move over the `mask`ed rows that are not the end (whose move means nothing): $L_s$."
+        return _masked_mean(self.step_nll(out, targets), mask & (targets[..., 4] == 0))
 
 # %% ../nbs/01_model.ipynb #c501cff9
 def widen_mixture(head: GMMHead, n_mixtures, noise=1e-3, generator=None) -> GMMHead:
@@ -161,35 +230,32 @@ class NormLSTM(nn.Module):
         "The parameter `name` (as `nn.LSTM` names it, without the layer) of `layer`."
         return getattr(self, f"{name}_l{layer}")
 
-# %% ../nbs/01_model.ipynb #15f4853e
-@patch
-def cell(self: NormLSTM, layer, gates, c) -> tuple[torch.Tensor, torch.Tensor]:
-    "One step of `layer`: the new `(h, c)` from pre-activations `gates` `(B, 4H)` and cell `c`."
-    H, w = self.hidden_size, lambda name: self.weight(name, layer)
-    cell_norm = drop = None
-    if self.layer_norm:   # each gate normalized on its own, then its gain and bias
-        gates = (F.layer_norm(gates.view(-1, 4, H), (H,))*w("gate_gain") + w("gate_bias")).view(-1, 4*H)
-        cell_norm = lambda c: F.layer_norm(c, (H,), w("cell_gain"), w("cell_bias"))
-    if self.training and self.recurrent_dropout: drop = lambda g: F.dropout(g, self.recurrent_dropout, True)
-    return lstm_update(gates, c, cell_norm, drop)
+    def cell(self, layer, gates, c) -> tuple[torch.Tensor, torch.Tensor]:
+        "One step of `layer`: the new `(h, c)` from pre-activations `gates` `(B, 4H)` and cell `c`."
+        H, w = self.hidden_size, lambda name: self.weight(name, layer)
+        cell_norm = drop = None
+        if self.layer_norm:   # each gate normalized on its own, then its gain and bias
+            gates = (F.layer_norm(gates.view(-1, 4, H), (H,))*w("gate_gain") + w("gate_bias")).view(-1, 4*H)
+            cell_norm = lambda c: F.layer_norm(c, (H,), w("cell_gain"), w("cell_bias"))
+        if self.training and self.recurrent_dropout: drop = lambda g: F.dropout(g, self.recurrent_dropout, True)
+        return lstm_update(gates, c, cell_norm, drop)
 
-@patch
-def forward(self: NormLSTM, x, state=None):
-    "Outputs `(B, T, H)` for inputs `x` `(B, T, input_size)`, and the last `(h, c)`, `(num_layers, B, H)` each."
-    L, B, H = self.num_layers, x.shape[0], self.hidden_size
-    h0, c0 = state if state is not None else (x.new_zeros(L, B, H), x.new_zeros(L, B, H))
-    hs, cs = [], []
-    for l in range(L):
-        if l: x = F.dropout(x, self.dropout, self.training)   # between layers, as nn.LSTM
-        xg = F.linear(x, self.weight("weight_ih", l), self.weight("bias_ih", l) + self.weight("bias_hh", l))
-        h, c, outs = h0[l], c0[l], []
-        for xt in xg.unbind(1):   # every step's input share of the gates, computed at once above
-            h, c = self.cell(l, xt + F.linear(h, self.weight("weight_hh", l)), c)
-            outs.append(h)
-        x = torch.stack(outs, 1)
-        hs.append(h)
-        cs.append(c)
-    return x, (torch.stack(hs), torch.stack(cs))
+    def forward(self, x, state=None):
+        "Outputs `(B, T, H)` for inputs `x` `(B, T, input_size)`, and the last `(h, c)`, `(num_layers, B, H)` each."
+        L, B, H = self.num_layers, x.shape[0], self.hidden_size
+        h0, c0 = state if state is not None else (x.new_zeros(L, B, H), x.new_zeros(L, B, H))
+        hs, cs = [], []
+        for l in range(L):
+            if l: x = F.dropout(x, self.dropout, self.training)   # between layers, as nn.LSTM
+            xg = F.linear(x, self.weight("weight_ih", l), self.weight("bias_ih", l) + self.weight("bias_hh", l))
+            h, c, outs = h0[l], c0[l], []
+            for xt in xg.unbind(1):   # every step's input share of the gates, computed at once above
+                h, c = self.cell(l, xt + F.linear(h, self.weight("weight_hh", l)), c)
+                outs.append(h)
+            x = torch.stack(outs, 1)
+            hs.append(h)
+            cs.append(c)
+        return x, (torch.stack(hs), torch.stack(cs))
 
 # %% ../nbs/01_model.ipynb #f2081fdb
 def make_lstm(input_size, hidden_size, num_layers, dropout=0.0, layer_norm=False, recurrent_dropout=0.0) -> nn.Module:
@@ -256,23 +322,91 @@ class ConvEncoder(nn.Module):
 
 ENCODERS = {"rnn": Encoder, "conv": ConvEncoder}   # a config's encoder
 
+# %% ../nbs/01_model.ipynb #610ddc75
+class Settings:
+    "Base of the settings of one concern (a dataclass): plain JSON values, each checked against its `rules` when made."
+    rules = {}   # setting: (test, what it must be)
+
+    def __post_init__(self):
+        for f in dataclasses.fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, np.generic): setattr(self, f.name, v.item())
+            elif isinstance(v, os.PathLike): setattr(self, f.name, os.fspath(v))
+        problems = [f"{k} must be {what}, not {getattr(self, k)!r}" for k, (ok, what) in self.rules.items()
+                    if not ok(getattr(self, k))]
+        if problems: raise ValueError("; ".join(problems))
+
+    @classmethod
+    def names(cls) -> tuple:
+        "The names of this concern's settings."
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+def _whole(lo, what=""):
+    "A rule: a whole number of at least `lo` (`what` says what the lowest value means)."
+    return (lambda v: is_whole(v, lo)), f"a whole number >= {lo}{what}"
+
+def _fraction():
+    "A rule: a number from 0 up to 1 (a chance, or a share)."
+    return (lambda v: is_number(v) and 0 <= v < 1), "a number from 0 up to (not including) 1"
+
+def _switch():
+    "A rule: true or false."
+    return (lambda v: isinstance(v, bool)), "true or false"
+
+def _one_of(choices):
+    "A rule: one of `choices`."
+    return (lambda v: v in choices), f"one of {list(choices)}"
+
+# %% ../nbs/01_model.ipynb #854e067d
+@dataclass
+class ModelSettings(Settings):
+    "The network: its sizes, head and dropouts, and a VAE's encoder (what `SketchRNN` is built from)."
+    embed_dim: int = 64                # class embedding size (0: a decoder that is not told the class)
+    hidden_size: int = 512             # LSTM units per layer
+    num_layers: int = 2                # stacked LSTM layers
+    dropout: float = 0.5               # dropout between LSTM layers
+    output_dropout: float = 0.3        # dropout on the LSTM output, before the head
+    head: str = "gmm"                  # output head: 'gmm' (mixture density) or 'mse' (regression)
+    n_mixtures: int = 20               # mixture components of the gmm head
+    layer_norm: bool = False           # layer-normalized LSTM cells (Ha & Eck's; a `NormLSTM`, not the fused nn.LSTM)
+    recurrent_dropout: float = 0.0     # dropout of the LSTM cell's candidate in training (Ha & Eck: 0.1)
+    z_size: int = 0                    # latent size of a VAE (Ha & Eck: 128); 0: decoder only, no encoder
+    enc_hidden_size: int = 256         # encoder LSTM units per direction (VAE)
+    encoder: str = "rnn"               # the VAE's encoder: 'rnn' (a bidirectional LSTM) or 'conv' (a CNN, the picture)
+    input_dropout: float = 0.0         # chance a decoder input row is blanked in training, so z must carry it (VAE)
+    label_dropout: float = 0.0         # chance a training sketch's class is hidden, so z must carry it (VAE)
+
+    rules = {
+        "embed_dim": _whole(0, " (0: the decoder is not told the class)"),
+        **{k: _whole(1) for k in ("hidden_size", "num_layers", "n_mixtures", "enc_hidden_size")},
+        **{k: _fraction() for k in
+           ("dropout", "output_dropout", "recurrent_dropout", "input_dropout", "label_dropout")},
+        "head": _one_of(sorted(HEADS)), "layer_norm": _switch(), "encoder": _one_of(ENCODERS),
+        "z_size": _whole(0, " (0: no encoder)"),
+    }
+
 # %% ../nbs/01_model.ipynb #783b57e2
 class SketchRNN(nn.Module):
-    """Class-conditioned stroke-5 LSTM with an output `head` (`'gmm'` or `'mse'`); with `z_size`, an encoder too (VAE):
-    `encoder` names it (see `ENCODERS`). `embed_dim=0` is a decoder without the class (the paper's)."""
-    def __init__(self, classes, stats=None, embed_dim=64, hidden_size=512, num_layers=2, dropout=0.3,
-                 output_dropout=0.0, head="gmm", n_mixtures=20, z_size=0, enc_hidden_size=256, layer_norm=False,
-                 recurrent_dropout=0.0, encoder="rnn", input_dropout=0.0, label_dropout=0.0):
+    """Class-conditioned stroke-5 LSTM with an output head and, with `z_size`, an encoder too (a VAE), built from
+    `settings` (`ModelSettings`; any of them also by name). `embed_dim=0`: a decoder without the class (the paper's)."""
+    def __init__(self, classes, stats=None, settings: ModelSettings | None = None, **overrides):
         super().__init__()
-        self.classes, self.stats, self.z_size = list(classes), stats, z_size
-        self.input_dropout, self.label_dropout = input_dropout, label_dropout   # in training only
-        self.embed = nn.Embedding(len(self.classes), embed_dim)
-        self.lstm = make_lstm(5 + embed_dim + z_size, hidden_size, num_layers, dropout, layer_norm, recurrent_dropout)
-        self.drop = nn.Dropout(output_dropout)  # active in training only
-        self.head = make_head(head, hidden_size, n_mixtures)
-        if z_size:
-            self.encoder = ENCODERS[encoder](z_size, enc_hidden_size)
-            self.init_state = nn.Linear(z_size, 2*num_layers*hidden_size)   # z -> the decoder's first (h, c)
+        s = self.settings = dataclasses.replace(settings or ModelSettings(), **overrides)
+        self.classes, self.stats, self.z_size = list(classes), stats, s.z_size
+        self.input_dropout, self.label_dropout = s.input_dropout, s.label_dropout   # in training only
+        self.embed = nn.Embedding(len(self.classes), s.embed_dim)
+        self.lstm = make_lstm(5 + s.embed_dim + s.z_size, s.hidden_size, s.num_layers, s.dropout, s.layer_norm,
+                              s.recurrent_dropout)
+        self.drop = nn.Dropout(s.output_dropout)  # active in training only
+        self.head = make_head(s.head, s.hidden_size, s.n_mixtures)
+        if s.z_size:
+            self.encoder = ENCODERS[s.encoder](s.z_size, s.enc_hidden_size)
+            self.init_state = nn.Linear(s.z_size, 2*s.num_layers*s.hidden_size)   # z -> the decoder's first (h, c)
+
+    @classmethod
+    def from_config(cls, config: Config, stats=None) -> SketchRNN:
+        "A fresh model as `config` describes it (its classes and model settings), with normalization `stats`."
+        return cls(config.data.classes, stats, config.model)
 
     def forward(self, inputs, labels, state=None, z=None, sketch=None, lengths=None):
         """Head outputs `(B, T, D)` for stroke-5 `inputs` `(B, T, 5)` of classes `labels` `(B,)`, and the LSTM state.
@@ -288,76 +422,85 @@ class SketchRNN(nn.Module):
         h, state = self.lstm(torch.cat([inputs, cond[:, None].expand(-1, inputs.shape[1], -1)], dim=-1), state)
         return (self.head(self.drop(h)), state) + (() if posterior is None else posterior)
 
-# %% ../nbs/01_model.ipynb #a37626fb
-@patch
-def condition(self: SketchRNN, labels, z=None) -> torch.Tensor:
-    """What every decoder step is conditioned on: the class embedding of `labels` (class numbers `(B,)`, or class
-    weights `(B, n_classes)` for a blend of classes), and in a VAE the latent `z`."""
-    emb = labels.to(self.embed.weight.dtype) @ self.embed.weight if labels.is_floating_point() else self.embed(labels)
-    if self.z_size and z is None:
-        raise ValueError("This model is a VAE: it draws from a latent vector z. Pass z (from `encode`, or "
-                         "torch.randn(n, model.z_size) for new drawings).")
-    if z is None: return emb
-    if not self.z_size: raise ValueError("This model has no encoder (z_size 0): it draws without z.")
-    if z.shape != (len(labels), self.z_size):
-        raise ValueError(f"z must have shape ({len(labels)}, {self.z_size}) for {len(labels)} sketches, not "
-                         f"{tuple(z.shape)}.")
-    return torch.cat([emb, z.to(self.embed.weight.dtype)], -1)
+    def condition(self, labels, z=None) -> torch.Tensor:
+        """What every decoder step is conditioned on: the class embedding of `labels` (class numbers `(B,)`, or class
+        weights `(B, n_classes)` for a blend of classes), and in a VAE the latent `z`."""
+        w = self.embed.weight
+        emb = labels.to(w.dtype) @ w if labels.is_floating_point() else self.embed(labels)
+        if self.z_size and z is None:
+            raise ValueError("This model is a VAE: it draws from a latent vector z. Pass z (from `encode`, or "
+                             "torch.randn(n, model.z_size) for new drawings).")
+        if z is None: return emb
+        if not self.z_size: raise ValueError("This model has no encoder (z_size 0): it draws without z.")
+        if z.shape != (len(labels), self.z_size):
+            raise ValueError(f"z must have shape ({len(labels)}, {self.z_size}) for {len(labels)} sketches, not "
+                             f"{tuple(z.shape)}.")
+        return torch.cat([emb, z.to(self.embed.weight.dtype)], -1)
 
-@patch
-def initial_state(self: SketchRNN, z) -> tuple[torch.Tensor, torch.Tensor]:
-    "The decoder's first `(h, c)`, `(num_layers, B, hidden_size)` each, made from latents `z` `(B, z_size)`."
-    L, H = self.lstm.num_layers, self.lstm.hidden_size
-    hc = torch.tanh(self.init_state(z.to(self.init_state.weight.dtype))).view(-1, 2, L, H).transpose(0, 2)
-    return hc[:, 0].contiguous(), hc[:, 1].contiguous()
+    def initial_state(self, z) -> tuple[torch.Tensor, torch.Tensor]:
+        "The decoder's first `(h, c)`, `(num_layers, B, hidden_size)` each, made from latents `z` `(B, z_size)`."
+        L, H = self.lstm.num_layers, self.lstm.hidden_size
+        hc = torch.tanh(self.init_state(z.to(self.init_state.weight.dtype))).view(-1, 2, L, H).transpose(0, 2)
+        return hc[:, 0].contiguous(), hc[:, 1].contiguous()
 
-@patch
-def dropped(self: SketchRNN, inputs, labels) -> tuple[torch.Tensor, torch.Tensor]:
-    """Training's word and label dropout: each input row after the start token blanked (all zeros) with chance
-    `input_dropout`, each sketch's class hidden (class weights all 0) with chance `label_dropout`."""
-    if self.input_dropout:
-        keep = torch.rand(inputs.shape[:2], device=inputs.device) >= self.input_dropout
-        inputs = inputs*keep.index_fill(1, torch.tensor([0], device=inputs.device), True)[..., None]
-    if self.label_dropout:
-        w = labels.float() if labels.is_floating_point() else F.one_hot(labels, len(self.classes)).float()
-        labels = w*(torch.rand(len(w), 1, device=w.device) >= self.label_dropout)
-    return inputs, labels
+    def dropped(self, inputs, labels) -> tuple[torch.Tensor, torch.Tensor]:
+        """Training's word and label dropout: each input row after the start token blanked (all zeros) with chance
+        `input_dropout`, each sketch's class hidden (class weights all 0) with chance `label_dropout`."""
+        if self.input_dropout:
+            keep = torch.rand(inputs.shape[:2], device=inputs.device) >= self.input_dropout
+            inputs = inputs*keep.index_fill(1, torch.tensor([0], device=inputs.device), True)[..., None]
+        if self.label_dropout:
+            w = labels.float() if labels.is_floating_point() else F.one_hot(labels, len(self.classes)).float()
+            labels = w*(torch.rand(len(w), 1, device=w.device) >= self.label_dropout)
+        return inputs, labels
 
-@patch(as_prop=True)
-def needs_class(self: SketchRNN) -> bool:
-    "Must a drawing be given a class? Not by a decoder without the class, nor by one trained with it hidden at times."
-    return self.embed.embedding_dim > 0 and not self.label_dropout
+    @property
+    def needs_class(self) -> bool:
+        "Must a drawing be given a class? Not by a decoder without the class, nor one trained with it hidden at times."
+        return self.embed.embedding_dim > 0 and not self.label_dropout
 
-# %% ../nbs/01_model.ipynb #9322c17d
-@patch(as_prop=True)
-def device(self: SketchRNN) -> torch.device:
-    "The device the model's weights are on."
-    return next(self.parameters()).device
+    @property
+    def device(self) -> torch.device:
+        "The device the model's weights are on."
+        return next(self.parameters()).device
 
-@patch
-def label(self: SketchRNN, class_name) -> int:
-    "The label of `class_name`, or a `ValueError` listing the classes this model knows."
-    if class_name not in self.classes:
-        raise ValueError(f"This model does not draw {class_name!r}; it knows {self.classes}.")
-    return self.classes.index(class_name)
+    def label(self, class_name) -> int:
+        "The label of `class_name`, or a `ValueError` listing the classes this model knows."
+        if class_name not in self.classes:
+            raise ValueError(f"This model does not draw {class_name!r}; it knows {self.classes}.")
+        return self.classes.index(class_name)
 
 # %% ../nbs/01_model.ipynb #a63b240c
+def _device_name(v) -> bool:
+    "Is `v` 'auto' or the name of a device that trains models: cpu, cuda (with an index) or mps?"
+    if v == "auto": return True
+    try: return isinstance(v, str) and torch.device(v).type in ("cpu", "cuda", "mps")
+    except (RuntimeError, ValueError): return False
+
+LR_SCHEDULES = ("plateau", "decay")   # a config's lr_schedule (03_train makes them)
+
 @dataclass
-class Config:
-    "Every setting of a training run: data, model and optimization."
+class DataSettings(Settings):
+    "Which Quick, Draw! drawings a run learns from, and how they are held."
     classes: tuple = DEFAULT_CLASSES   # Quick, Draw! classes to learn (comma-separated on the command line)
     max_per_class: int | None = 2500   # seeded random sample of drawings per class (None: all)
     max_len: int = 200                 # longest stroke-5 sequence trained on (longer drawings are skipped)
     prepared: bool = False             # read the data converted once to disk, memory-mapped (for big max_per_class)
-    embed_dim: int = 64                # class embedding size (0: a decoder that is not told the class)
-    hidden_size: int = 512             # LSTM units per layer
-    num_layers: int = 2                # stacked LSTM layers
-    dropout: float = 0.5               # dropout between LSTM layers
-    output_dropout: float = 0.3        # dropout on the LSTM output, before the head
-    head: str = "gmm"                  # output head: 'gmm' (mixture density) or 'mse' (regression)
-    n_mixtures: int = 20               # mixture components of the gmm head
-    layer_norm: bool = False           # layer-normalized LSTM cells (Ha & Eck's; a `NormLSTM`, not the fused nn.LSTM)
-    recurrent_dropout: float = 0.0     # dropout of the LSTM cell's candidate in training (Ha & Eck: 0.1)
+
+    rules = {"max_per_class": ((lambda v: v is None or is_whole(v, 1)),
+                               "a whole number >= 1, or None for every drawing"),
+             "max_len": _whole(2), "prepared": _switch()}
+
+    def __post_init__(self):
+        if isinstance(self.classes, (list, tuple)) and not all(isinstance(c, str) for c in self.classes):
+            raise ValueError(f"classes must be class names (strings), not {self.classes!r}")
+        self.classes = tuple(check_classes(self.classes))
+        super().__post_init__()
+
+# %% ../nbs/01_model.ipynb #ff69c218
+@dataclass
+class TrainSettings(Settings):
+    "How a run trains: optimizer, schedule and stopping, augmentation and batching, precision, a VAE's KL term, seed."
     lr: float = 1e-3                   # Adam learning rate
     epochs: int = 150                  # most epochs to train (early stopping usually ends a run sooner)
     batch_size: int = 100              # sketches per batch
@@ -376,100 +519,98 @@ class Config:
     bucket: bool = False               # batch sketches of similar length together (less padding, shorter epochs)
     precision: str = "fp32"            # 'bf16': the forward pass under bfloat16 autocast (loss, weights, Adam in fp32)
     compile: bool = False              # torch.compile the model (pays on GPU; not on CPU, see 03_train)
-    z_size: int = 0                    # latent size of a VAE (Ha & Eck: 128); 0: decoder only, no encoder
-    enc_hidden_size: int = 256         # encoder LSTM units per direction (VAE)
     kl_weight: float = 0.5             # weight of the KL term in the loss, reached by annealing (VAE)
     kl_weight_start: float = 0.01      # the KL weight at the first step (VAE)
     kl_decay_rate: float = 0.99995     # the KL weight's distance to kl_weight shrinks by this factor a step (VAE)
     kl_tolerance: float = 0.2          # the KL term is floored at this (nats per z dimension; VAE)
-    encoder: str = "rnn"               # the VAE's encoder: 'rnn' (a bidirectional LSTM) or 'conv' (a CNN, the picture)
-    input_dropout: float = 0.0         # chance a decoder input row is blanked in training, so z must carry it (VAE)
-    label_dropout: float = 0.0         # chance a training sketch's class is hidden, so z must carry it (VAE)
     seed: int = 0                      # data sampling, split, initialisation and batching
-    cache_dir: str | None = None       # Quick, Draw! cache (None: $SKETCHRNN_QUICKDRAW_CACHE, else the user cache)
-    out_dir: str = "runs/sketchrnn"    # where checkpoints go
     device: str = "auto"               # 'auto' (cuda, then mps, then cpu), or a torch device name
 
+    rules = {
+        **{k: _whole(1) for k in ("epochs", "batch_size", "early_stop_patience")}, "lr_patience": _whole(0),
+        **{k: _fraction() for k in ("augment_scale", "augment_drop", "ema")},
+        **{k: ((lambda v: is_number(v) and v > 0), "a finite number > 0") for k in ("lr", "grad_clip", "min_lr")},
+        "lr_schedule": _one_of(LR_SCHEDULES), "precision": _one_of(PRECISIONS),
+        "lr_factor": ((lambda v: is_number(v) and 0 < v < 1), "a number between 0 and 1"),
+        **{k: _switch() for k in ("augment", "balance", "bucket", "compile")},
+        **{k: ((lambda v: is_number(v) and v >= 0), "a finite number >= 0")
+           for k in ("kl_weight", "kl_weight_start", "kl_tolerance")},
+        **{k: ((lambda v: is_number(v) and 0 < v <= 1), "a number above 0, at most 1")
+           for k in ("lr_decay", "kl_decay_rate")},
+        "seed": ((lambda v: is_whole(v, 0) and v < 2**32), "a whole number from 0 to 2**32 - 1"),
+        "device": (_device_name, "'auto' or a torch device such as 'cpu', 'cuda', 'cuda:1' or 'mps'"),
+    }
+
     def __post_init__(self):
-        if isinstance(self.classes, (list, tuple)) and not all(isinstance(c, str) for c in self.classes):
-            raise ValueError(f"classes must be class names (strings), not {self.classes!r}")
-        self.classes = tuple(check_classes(self.classes))
-        for name in ("cache_dir", "out_dir"):   # paths are kept as text, so a config is plain JSON
-            if isinstance(getattr(self, name), os.PathLike): setattr(self, name, os.fspath(getattr(self, name)))
-        problems = [f"{k} must be {what}, not {getattr(self, k)!r}" for k, (ok, what) in SETTING_RULES.items()
-                    if not ok(getattr(self, k))]
-        if not problems and self.lr_schedule == "decay" and self.min_lr >= self.lr:
-            problems.append(f"min_lr ({self.min_lr:g}) must be below lr ({self.lr:g}) for the 'decay' schedule")
-        if problems: raise ValueError("; ".join(problems))
-        for f in dataclasses.fields(self):   # numpy numbers become Python's, so a config is plain JSON
-            if isinstance(getattr(self, f.name), np.generic): setattr(self, f.name, getattr(self, f.name).item())
+        super().__post_init__()
+        if self.lr_schedule == "decay" and self.min_lr >= self.lr:
+            raise ValueError(f"min_lr ({self.min_lr:g}) must be below lr ({self.lr:g}) for the 'decay' schedule")
 
-# %% ../nbs/01_model.ipynb #11b02cfb
-def _device_name(v) -> bool:
-    "Is `v` 'auto' or the name of a device that trains models: cpu, cuda (with an index) or mps?"
-    if v == "auto": return True
-    try: return isinstance(v, str) and torch.device(v).type in ("cpu", "cuda", "mps")
-    except (RuntimeError, ValueError): return False
+@dataclass
+class RunPaths(Settings):
+    "Where a run reads Quick, Draw! from and writes its checkpoints."
+    cache_dir: str | None = None       # Quick, Draw! cache (None: $SKETCHRNN_QUICKDRAW_CACHE, else the user cache)
+    out_dir: str = "runs/sketchrnn"    # where checkpoints go
 
-LR_SCHEDULES = ("plateau", "decay")   # a config's lr_schedule (03_train makes them)
+    rules = {"cache_dir": ((lambda v: v is None or (isinstance(v, str) and v != "")),
+                           "a folder, or None for the default"),
+             "out_dir": ((lambda v: isinstance(v, str) and v.strip() != ""), "a folder")}
 
-SETTING_RULES = {   # setting: (test, what it must be)
-    "max_per_class": (lambda v: v is None or is_whole(v, 1), "a whole number >= 1, or None for every drawing"),
-    "max_len": (lambda v: is_whole(v, 2), "a whole number >= 2"),
-    **{k: (lambda v: is_whole(v, 1), "a whole number >= 1") for k in
-       ("hidden_size", "num_layers", "n_mixtures", "epochs", "batch_size", "early_stop_patience")},
-    "embed_dim": (lambda v: is_whole(v, 0), "a whole number >= 0 (0: the decoder is not told the class)"),
-    "lr_patience": (lambda v: is_whole(v, 0), "a whole number >= 0"),
-    **{k: (lambda v: is_number(v) and 0 <= v < 1, "a number from 0 up to (not including) 1") for k in
-       ("dropout", "output_dropout", "augment_scale", "augment_drop", "recurrent_dropout", "ema", "input_dropout",
-        "label_dropout")},
-    **{k: (lambda v: is_number(v) and v > 0, "a finite number > 0") for k in ("lr", "grad_clip", "min_lr")},
-    "lr_schedule": (lambda v: v in LR_SCHEDULES, f"one of {list(LR_SCHEDULES)}"),
-    "lr_factor": (lambda v: is_number(v) and 0 < v < 1, "a number between 0 and 1"),
-    **{k: (lambda v: isinstance(v, bool), "true or false")
-       for k in ("augment", "balance", "prepared", "bucket", "compile", "layer_norm")},
-    "head": (lambda v: v in HEADS, f"one of {sorted(HEADS)}"),
-    "precision": (lambda v: v in PRECISIONS, f"one of {list(PRECISIONS)}"),
-    "z_size": (lambda v: is_whole(v, 0), "a whole number >= 0 (0: no encoder)"),
-    "encoder": (lambda v: v in ENCODERS, f"one of {list(ENCODERS)}"),
-    "enc_hidden_size": (lambda v: is_whole(v, 1), "a whole number >= 1"),
-    **{k: (lambda v: is_number(v) and v >= 0, "a finite number >= 0") for k in ("kl_weight", "kl_weight_start",
-                                                                             "kl_tolerance")},
-    **{k: (lambda v: is_number(v) and 0 < v <= 1, "a number above 0, at most 1")
-       for k in ("lr_decay", "kl_decay_rate")},
-    "seed": (lambda v: is_whole(v, 0) and v < 2**32, "a whole number from 0 to 2**32 - 1"),
-    "cache_dir": (lambda v: v is None or (isinstance(v, str) and v != ""), "a folder, or None for the default"),
-    "out_dir": (lambda v: isinstance(v, str) and v.strip() != "", "a folder"),
-    "device": (_device_name, "'auto' or a torch device such as 'cpu', 'cuda', 'cuda:1' or 'mps'"),
-}
-
-# %% ../nbs/01_model.ipynb #43d60e0e
+# %% ../nbs/01_model.ipynb #c92393b2
+SETTINGS = {"data": DataSettings, "model": ModelSettings, "train": TrainSettings, "paths": RunPaths}   # concern: kind
+CONCERN_OF = {f.name: c for c, kind in SETTINGS.items() for f in dataclasses.fields(kind)}   # setting: its concern
 RETIRED_SETTINGS = ("temperature", "grid", "samples_per_class")   # stored by older checkpoints, read by nothing
+MODEL_SETTINGS = ("classes", *ModelSettings.names())   # what a model's weights are made of
 
-@patch
-def to_dict(self: Config) -> dict:
-    "The settings as a plain dict (JSON-ready)."
-    return dataclasses.asdict(self)
+def setting_fields() -> list[dataclasses.Field]:
+    "Every setting's dataclass field, concern by concern (data, model, train, paths)."
+    return [f for kind in SETTINGS.values() for f in dataclasses.fields(kind)]
 
-@patch(cls_method=True)
-def from_dict(cls: Config, d: dict) -> Config:
-    "A `Config` from a dict, refusing unknown settings (retired ones are dropped)."
-    known = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(d) - known - set(RETIRED_SETTINGS))
-    if unknown: raise ValueError(f"Unknown settings {unknown}: this config comes from another version of "
-                                 f"sketchrnn_nb (known settings: {sorted(known)}).")
-    return cls(**{k: v for k, v in d.items() if k in known})
+@dataclass(init=False)
+class Config:
+    "Every setting of a training run, by concern: its `data`, its `model`, its `train`ing and its `paths`."
+    data: DataSettings
+    model: ModelSettings
+    train: TrainSettings
+    paths: RunPaths
 
-# %% ../nbs/01_model.ipynb #1f3e704b
-def model_settings(config: Config) -> dict:
-    "The `Config` fields that are `SketchRNN` arguments, by name."
-    params = inspect.signature(SketchRNN).parameters
-    return {k: v for k, v in config.to_dict().items() if k in params}
+    def __init__(self, data=None, model=None, train=None, paths=None, **settings):
+        unknown = sorted(set(settings) - set(CONCERN_OF))
+        if unknown: raise TypeError(f"Config got unknown settings {unknown}; the settings are {sorted(CONCERN_OF)}")
+        given, problems = dict(data=data, model=model, train=train, paths=paths), []
+        for concern, kind in SETTINGS.items():
+            part, mine = given[concern], {k: v for k, v in settings.items() if CONCERN_OF[k] == concern}
+            if part is not None and not isinstance(part, kind):
+                problems.append(f"{concern} must be a {kind.__name__}, not {type(part).__name__}")
+                continue
+            try: object.__setattr__(self, concern, kind(**mine) if part is None else dataclasses.replace(part, **mine))
+            except ValueError as e: problems.append(str(e))
+        if problems: raise ValueError("; ".join(problems))
 
-@patch(cls_method=True)
-def from_config(cls: SketchRNN, config: Config, stats=None) -> SketchRNN:
-    "A fresh model as `config` describes it, with normalization `stats`."
-    return cls(stats=stats, **model_settings(config))
+    def to_dict(self) -> dict:
+        "The settings as one flat, JSON-ready dict (what checkpoints store)."
+        return {k: v for concern in SETTINGS for k, v in dataclasses.asdict(getattr(self, concern)).items()}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Config:
+        "A `Config` from a flat dict, refusing unknown settings (retired ones are dropped)."
+        unknown = sorted(set(d) - set(CONCERN_OF) - set(RETIRED_SETTINGS))
+        if unknown: raise ValueError(f"Unknown settings {unknown}: this config comes from another version of "
+                                     f"sketchrnn_nb (known settings: {sorted(CONCERN_OF)}).")
+        return cls(**{k: v for k, v in d.items() if k in CONCERN_OF})
+
+    def __getattr__(self, name):
+        "A setting by its name alone, as before the settings were split by concern (deprecated)."
+        if name not in CONCERN_OF: raise AttributeError(f"'Config' object has no attribute {name!r}")
+        warn_deprecated(f"config.{name}", f"use config.{CONCERN_OF[name]}.{name}")
+        return getattr(object.__getattribute__(self, CONCERN_OF[name]), name)
+
+    def __setattr__(self, name, value):
+        "Set a concern (`config.model = ...`), or a setting by its name alone (deprecated, as reading one)."
+        if name in CONCERN_OF:
+            warn_deprecated(f"setting config.{name}", f"use config.{CONCERN_OF[name]}.{name}")
+            return setattr(getattr(self, CONCERN_OF[name]), name, value)
+        object.__setattr__(self, name, value)
 
 # %% ../nbs/01_model.ipynb #bd76fbdc
 CHECKPOINT_FORMAT = "sketchrnn_nb.checkpoint/1"
@@ -581,13 +722,12 @@ def load_pretrained(name="gmm", device="cpu") -> SketchRNN:
     return load_checkpoint(path, device)[0]
 
 def _is_device(x) -> bool:
-    "Whether `x` is a device to load a model on: a `torch.device`, or a name `Config.device` takes (not 'auto')."
+    "Whether `x` is a device to load a model on: a `torch.device`, or a name `config.train.device` takes (not 'auto')."
     return isinstance(x, torch.device) or (x != "auto" and _device_name(x))
 
 def _device_first(device, name) -> tuple:
     "`(name, device)` of a call in the order before 2026-12-06, `load_pretrained(device, name)`, with a warning."
-    warnings.warn("load_pretrained(device, name) is deprecated: the name comes first, load_pretrained(name, device)",
-                  DeprecationWarning, stacklevel=3)
+    warn_deprecated("load_pretrained(device, name)", "the name comes first, load_pretrained(name, device)", 4)
     return (name if name in PRETRAINED else "gmm"), device
 
 @patch(cls_method=True)
@@ -615,20 +755,19 @@ class Stepper:
         "Keep only the sketches where `mask` is true (drop finished ones)."
         self.b[0] = self.b[0][mask]
 
-# %% ../nbs/01_model.ipynb #ec35a2fe
-@patch
-def __call__(self: Stepper, x, state=None):
-    "Head output `(B, D)` and the new `(h, c)` state after feeding rows `x` `(B, 5)`."
-    B = x.shape[0]
-    if state is None: state = self.state0 or (x.new_zeros(self.L, B, self.H), x.new_zeros(self.L, B, self.H))
-    inp, hs, cs = x, [], []
-    for l in range(self.L):
-        gates = torch.addmm(self.b[l], torch.cat([inp, state[0][l]], 1), self.W[l].t())
-        inp, c = self.cell(l, gates, state[1][l])
-        hs.append(inp)
-        cs.append(c)
-    return self.head(inp), (torch.stack(hs), torch.stack(cs))
+    def __call__(self, x, state=None):
+        "Head output `(B, D)` and the new `(h, c)` state after feeding rows `x` `(B, 5)`."
+        B = x.shape[0]
+        if state is None: state = self.state0 or (x.new_zeros(self.L, B, self.H), x.new_zeros(self.L, B, self.H))
+        inp, hs, cs = x, [], []
+        for l in range(self.L):
+            gates = torch.addmm(self.b[l], torch.cat([inp, state[0][l]], 1), self.W[l].t())
+            inp, c = self.cell(l, gates, state[1][l])
+            hs.append(inp)
+            cs.append(c)
+        return self.head(inp), (torch.stack(hs), torch.stack(cs))
 
+# %% ../nbs/01_model.ipynb #70df834b
 @patch
 def stepper(self: SketchRNN, labels, z=None) -> Stepper:
     "A `Stepper` that runs this model one row at a time for sketches of `labels` and, in a VAE, latents `z`."
@@ -816,3 +955,21 @@ def generate_batch(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max
     """`n` sketches of each of `class_names`, generated together in one loop: a list of `(class_name, stroke-5 array)`.
     Up to 256 sketches in all, the same as `generate_stream`'s (and the command line's); past that, other ones."""
     return list(generate_stream(model, class_names, n, temperature, max_len, seed, chunk=None))
+
+# %% ../nbs/01_model.ipynb #474812d3
+def weightless_head(head, n_mixtures=20) -> Head:
+    "A head of kind `head` without weights (on the meta device): enough for what reads only a head's outputs."
+    with torch.device("meta"): return HEADS[head](1, n_mixtures=n_mixtures)
+
+GMMParams = NamedTuple("GMMParams", [(k, torch.Tensor) for k in (*Mixture._fields, "pen_logits")])
+
+def split_gmm(out, n_mixtures=20) -> GMMParams:
+    "Deprecated: `GMMHead.mixture`, and the head's `pen_logits`."
+    warn_deprecated("split_gmm", "use GMMHead.mixture and GMMHead.pen_logits")
+    head = weightless_head("gmm", n_mixtures)
+    return GMMParams(*head.mixture(out), head.pen_logits(out))
+
+def model_settings(config: Config) -> dict:
+    "Deprecated: `config.model`, the `ModelSettings` a model is built from (and `config.data.classes`)."
+    warn_deprecated("model_settings(config)", "use config.model and config.data.classes")
+    return {"classes": config.data.classes, **dataclasses.asdict(config.model)}

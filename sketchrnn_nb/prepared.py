@@ -11,13 +11,13 @@ from typing import NamedTuple
 import numpy as np
 from tqdm.auto import tqdm
 from .data import (CorruptFileError, QuickDrawDataset, check_classes, default_cache_dir, ensure_bin,
-                               sample_indices, user_cache_dir, temp_name, remove_stale_temps)
+                               sample_indices, user_cache_dir, temp_name, remove_stale_temps, warn_deprecated)
 
 # %% auto #0
 __all__ = ['PEN_DOWN', 'PEN_UP', 'PEN_END', 'PREPARED_FORMAT', 'SPLITS', 'BinPoints', 'scan_bin', 'BinFile', 'index_bin',
            'drawing_npts', 'gather_points', 'read_bin_points', 'points_to_rows', 'rows_to_stroke5', 'select_drawings',
-           'split_indices', 'prepared_root', 'prepare_dataset', 'read_prepared_meta', 'PackedSequences',
-           'open_prepared', 'PreparedDataset']
+           'split_indices', 'prepared_root', 'pack_dataset', 'read_prepared_meta', 'PackedSequences', 'open_prepared',
+           'PreparedDataset', 'prepare_dataset']
 
 # %% ../nbs/09_prepared.ipynb #c602fbe5
 class BinPoints(NamedTuple):
@@ -191,7 +191,7 @@ def _write_prepared(folder, sources, classes, max_per_class, max_len, seed, prog
                 splits={name: len(idx) for name, idx in zip(SPLITS, parts)})
 
 # %% ../nbs/09_prepared.ipynb #827ec287
-def prepare_dataset(classes, max_per_class=None, max_len=200, seed=0, cache_dir=None, root=None, progress=True) -> Path:
+def pack_dataset(classes, max_per_class=None, max_len=200, seed=0, cache_dir=None, root=None, progress=True) -> Path:
     "Convert `classes` once into a packed, memory-mappable dataset folder (reused when asked again); return the folder."
     classes = check_classes(classes)
     sources = {c: ensure_bin(c, Path(cache_dir or default_cache_dir()).expanduser()) for c in classes}
@@ -217,14 +217,14 @@ def prepare_dataset(classes, max_per_class=None, max_len=200, seed=0, cache_dir=
 def _damaged(folder, why) -> CorruptFileError:
     "The error for a prepared dataset folder whose files are damaged: `why`, and the way out."
     return CorruptFileError(f"The prepared dataset {folder} is damaged ({why}): delete that folder and prepare it "
-                            "again (prepare_dataset, or sketchrnn_data --prepare); it is rebuilt from the Quick, Draw! "
+                            "again (pack_dataset, or sketchrnn_data --prepare); it is rebuilt from the Quick, Draw! "
                             "files.")
 
 def read_prepared_meta(folder) -> dict:
     "The metadata of a prepared dataset folder, or an error saying what the folder is not."
     f = Path(folder)/"meta.json"
     if not f.is_file():
-        raise FileNotFoundError(f"{folder} is not a prepared dataset (no meta.json): make one with prepare_dataset.")
+        raise FileNotFoundError(f"{folder} is not a prepared dataset (no meta.json): make one with pack_dataset.")
     try: meta = json.loads(f.read_text())
     except (ValueError, UnicodeDecodeError, RecursionError) as e: raise _damaged(folder, f"meta.json: {e}") from None
     if not isinstance(meta, dict): raise _damaged(folder, "meta.json is not a JSON object")
@@ -282,3 +282,9 @@ class PreparedDataset(QuickDrawDataset):
         self.labels = files["labels"][index]
         self.lengths = offsets[np.asarray(index) + 1] - offsets[index]   # for batching by length
         self.augment, self.scale, self.drop = augment, scale, drop
+
+# %% ../nbs/09_prepared.ipynb #c57a87ea
+def prepare_dataset(*args, **kwargs) -> Path:
+    "Deprecated: `pack_dataset`."
+    warn_deprecated("prepare_dataset", "use pack_dataset")
+    return pack_dataset(*args, **kwargs)

@@ -21,22 +21,23 @@ try: import fcntl   # file locks: Linux and macOS
 except ImportError: fcntl = None
 from safetensors import safe_open, SafetensorError
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               QuickDrawDataset, collate_fn, balanced_sampler, BucketBatchSampler, remove_stale_temps)
-from .model import (Config, SketchRNN, model_settings, read_safetensors, save_checkpoint, widen_mixture,
+                               QuickDrawDataset, collate_fn, balanced_sampler, BucketBatchSampler, remove_stale_temps,
+                               warn_deprecated)
+from .model import (Config, SketchRNN, MODEL_SETTINGS, read_safetensors, save_checkpoint, widen_mixture,
                                 read_checkpoint, load_checkpoint, write_safetensors, PRECISIONS)
 from .loss import batch_loss, kl_schedule
-from .prepared import PreparedDataset, prepare_dataset
+from .prepared import PreparedDataset, pack_dataset
 
 # %% auto #0
 __all__ = ['COLLECTIVE_TIMEOUT_ENV', 'DIVERGED_LOSS', 'RUN_FILES', 'RUN_EXTRAS', 'REPLACED', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE',
            'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE', 'WARM_START_DATA', 'TrainingError', 'RunFolderError', 'DataError',
            'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'ProcessesStalled', 'check_items', 'data_errors',
-           'split_items', 'prepare_data', 'prepared_data', 'pick_device', 'seed_everything', 'make_optimizer',
-           'train_step', 'make_scheduler', 'steps_each_batch', 'make_average', 'Processes', 'stalls_named',
-           'torchrun_env', 'sigterm_interrupts', 'collective_timeout', 'join_processes', 'shard', 'epoch_seed',
-           'run_epoch', 'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'set_aside',
-           'settle_replaced', 'claim_run_folder', 'save_resume', 'read_resume_meta', 'load_resume', 'plan_start',
-           'data_fingerprint', 'train_model', 'launch_training', 'warm_start']
+           'split_items', 'load_datasets', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step',
+           'make_scheduler', 'steps_each_batch', 'make_average', 'Processes', 'stalls_named', 'torchrun_env',
+           'sigterm_interrupts', 'collective_timeout', 'join_processes', 'shard', 'epoch_seed', 'run_epoch',
+           'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'set_aside', 'settle_replaced',
+           'claim_run_folder', 'save_resume', 'read_resume_meta', 'load_resume', 'plan_start', 'data_fingerprint',
+           'train_model', 'launch_training', 'warm_start', 'prepare_data', 'prepared_data']
 
 # %% ../nbs/03_train.ipynb #9e14e503
 class TrainingError(RuntimeError):
@@ -71,7 +72,8 @@ class ProcessesStalled(TrainingError):
 def check_items(items, config: Config):
     "Refuse a run's data when no drawing of its classes fits its `max_len`."
     if not items:
-        raise DataError(f"No drawing of {', '.join(config.classes)} fits max_len={config.max_len}: every one is "
+        d = config.data
+        raise DataError(f"No drawing of {', '.join(d.classes)} fits max_len={d.max_len}: every one is "
                         "longer. Raise max_len (the default, 200, keeps almost every drawing).")
 
 # %% ../nbs/03_train.ipynb #f2bef048
@@ -84,29 +86,31 @@ def data_errors():
 # %% ../nbs/03_train.ipynb #45c2cb02
 def split_items(config: Config):
     "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
-    with data_errors(): data = download_quickdraw_data(config.classes, config.max_per_class, config.cache_dir,
-                                                       seed=config.seed)
-    items, _ = preprocess_data(data, max_len=config.max_len, classes=config.classes)
+    d = config.data
+    with data_errors(): data = download_quickdraw_data(d.classes, d.max_per_class, config.paths.cache_dir,
+                                                       seed=config.train.seed)
+    items, _ = preprocess_data(data, max_len=d.max_len, classes=d.classes)
     check_items(items, config)
-    return split_dataset(items, seed=config.seed)
+    return split_dataset(items, seed=config.train.seed)
 
 # %% ../nbs/03_train.ipynb #a98bd7e7
-def prepare_data(config: Config):
+def load_datasets(config: Config):
     "Train, validation and test `QuickDrawDataset`s for `config`, and the training split's normalization stats."
-    if config.prepared: return prepared_data(config)
+    if config.data.prepared: return _memory_mapped(config)
     train, valid, test = split_items(config)
     stats = calculate_stats([s for s, _ in train])
-    train_ds = QuickDrawDataset(train, stats, augment=config.augment, scale=config.augment_scale,
-                                drop=config.augment_drop)
+    train_ds = QuickDrawDataset(train, stats, augment=config.train.augment, scale=config.train.augment_scale,
+                                drop=config.train.augment_drop)
     return train_ds, QuickDrawDataset(valid, stats), QuickDrawDataset(test, stats), stats
 
 # %% ../nbs/03_train.ipynb #4fda69ef
-def prepared_data(config: Config):
-    "`prepare_data` for `config.prepared`: memory-mapped `PreparedDataset`s of the data prepared on disk; its stats."
+def _memory_mapped(config: Config):
+    "`load_datasets` for `config.data.prepared`: memory-mapped `PreparedDataset`s of the data prepared on disk, stats."
     with data_errors():
-        folder = prepare_dataset(config.classes, config.max_per_class, config.max_len, config.seed, config.cache_dir)
-        train = PreparedDataset(folder, "train", augment=config.augment, scale=config.augment_scale,
-                                drop=config.augment_drop)
+        d = config.data
+        folder = pack_dataset(d.classes, d.max_per_class, d.max_len, config.train.seed, config.paths.cache_dir)
+        train = PreparedDataset(folder, "train", augment=config.train.augment, scale=config.train.augment_scale,
+                                drop=config.train.augment_drop)
         return train, PreparedDataset(folder, "valid"), PreparedDataset(folder, "test"), train.stats
 
 # %% ../nbs/03_train.ipynb #a08c8287
@@ -153,11 +157,12 @@ def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0, dtype=N
 def make_scheduler(opt, config: Config):
     """The learning-rate schedule of `config` for `opt`: `ReduceLROnPlateau` ('plateau', stepped each epoch with the
     validation loss), or Ha & Eck's decay to `min_lr` ('decay', stepped each batch)."""
-    if config.lr_schedule == "plateau":
-        return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=config.lr_factor, patience=config.lr_patience)
+    if config.train.lr_schedule == "plateau":
+        t = config.train
+        return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=t.lr_factor, patience=t.lr_patience)
     def factor(t):   # of the run's first rate (`initial_lr`, which a resumed optimizer brings back)
-        floor = config.min_lr/opt.param_groups[0]["initial_lr"]
-        return floor + (1 - floor)*config.lr_decay**t
+        floor = config.train.min_lr/opt.param_groups[0]["initial_lr"]
+        return floor + (1 - floor)*config.train.lr_decay**t
     return torch.optim.lr_scheduler.LambdaLR(opt, factor)
 
 def steps_each_batch(sched) -> bool:
@@ -273,7 +278,7 @@ def join_processes(config: Config):
     """The `Processes` of a run with `config`. Under torchrun: join the group (NCCL on CUDA, gloo on CPU), take the
     GPU of the local rank, treat SIGTERM as Ctrl-C; leave the group at the end."""
     _, local, world = torchrun_env()
-    device = pick_device(config.device)
+    device = pick_device(config.train.device)
     if world == 1 and not dist.is_initialized():
         yield Processes(device=device)
         return
@@ -336,22 +341,23 @@ def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=
 # %% ../nbs/03_train.ipynb #d4ec22d2
 def make_loaders(config: Config, train_ds, valid_ds, device, procs=None):
     "The training and validation `DataLoader`s of a run with `config`, for this process of `procs`."
-    g = torch.Generator().manual_seed(config.seed)
+    t = config.train
+    g = torch.Generator().manual_seed(t.seed)
     pin, procs = device.type == "cuda", procs or Processes(device=device)   # page-locked batches copy while it computes
-    if config.bucket or procs.world_size > 1:
-        size = min(config.batch_size, len(train_ds))
+    if t.bucket or procs.world_size > 1:
+        size = min(t.batch_size, len(train_ds))
         size -= size % procs.world_size
         if not size: raise DataError(f"{len(train_ds)} training drawings are too few for {procs.world_size} processes.")
-        batches = BucketBatchSampler(train_ds.labels, train_ds.lengths, size, seed=config.seed, balance=config.balance,
-                                     pool=50 if config.bucket else 1, rank=procs.rank, world_size=procs.world_size)
+        batches = BucketBatchSampler(train_ds.labels, train_ds.lengths, size, seed=t.seed, balance=t.balance,
+                                     pool=50 if t.bucket else 1, rank=procs.rank, world_size=procs.world_size)
         dl_train = torch.utils.data.DataLoader(train_ds, batch_sampler=batches, pin_memory=pin,
                                                collate_fn=collate_fn, generator=g)
     else:
-        sampler = balanced_sampler(train_ds, seed=config.seed) if config.balance else None
-        dl_train = torch.utils.data.DataLoader(train_ds, config.batch_size, shuffle=sampler is None, sampler=sampler,
+        sampler = balanced_sampler(train_ds, seed=t.seed) if t.balance else None
+        dl_train = torch.utils.data.DataLoader(train_ds, t.batch_size, shuffle=sampler is None, sampler=sampler,
                                                pin_memory=pin, collate_fn=collate_fn, generator=g,
-                                               drop_last=len(train_ds) > config.batch_size)
-    dl_valid = torch.utils.data.DataLoader(shard(valid_ds, procs), config.batch_size, collate_fn=collate_fn,
+                                               drop_last=len(train_ds) > t.batch_size)
+    dl_valid = torch.utils.data.DataLoader(shard(valid_ds, procs), t.batch_size, collate_fn=collate_fn,
                                            pin_memory=pin)
     return dl_train, dl_valid
 
@@ -561,7 +567,7 @@ def plan_start(folder, resume, config: Config) -> dict:
         return dict(kind="resume", path=path, history=state["history"], stale=state["stale"], data=state.get("data"))
     try: model, info = load_checkpoint(resume)
     except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot start from {resume}: {e}") from None
-    changed = _differences(info["config"], config, model_settings(config))
+    changed = _differences(info["config"], config, MODEL_SETTINGS)
     if changed: raise RunFolderError(f"Cannot start from {resume}: its model settings or classes differ from this "
                                      f"config's ({'; '.join(changed)}).")
     return dict(kind="checkpoint", model=model, history=info["history"], stale=_stale_epochs(info["history"]))
@@ -570,9 +576,9 @@ def plan_start(folder, resume, config: Config) -> dict:
 def _check_not_done(plan, config: Config, folder):
     "Refuse a start from a run that has already reached its last epoch or stopped early."
     done, stale = len(plan["history"]), plan.get("stale", 0)
-    if done < config.epochs and stale < config.early_stop_patience: return
+    if done < config.train.epochs and stale < config.train.early_stop_patience: return
     why = (f"it stopped early (no better validation loss for {stale} epochs); raise early_stop_patience"
-           if done < config.epochs else f"raise epochs (it is {config.epochs})")
+           if done < config.train.epochs else f"raise epochs (it is {config.train.epochs})")
     raise NothingToDo(f"Nothing to do: the run in {folder} has trained {done} epochs; {why} to go on.")
 
 # %% ../nbs/03_train.ipynb #19009d8f
@@ -598,9 +604,9 @@ def _check_splits(train_ds, valid_ds, config: Config):
             raise DataError(f"The {name} split is empty ({len(train_ds)} training, {len(valid_ds)} validation "
                             f"drawings): each class needs at least {MIN_PER_CLASS} drawings within max_len for the "
                             "split to give it a validation drawing. Raise max_per_class (or max_len).")
-    counts = np.bincount(np.asarray(train_ds.labels, np.int64), minlength=len(config.classes))
-    if (empty := [c for c, n in zip(config.classes, counts) if not n]):
-        raise DataError(f"No training drawing of {', '.join(empty)}: none fits max_len={config.max_len} (or the "
+    counts = np.bincount(np.asarray(train_ds.labels, np.int64), minlength=len(config.data.classes))
+    if (empty := [c for c, n in zip(config.data.classes, counts) if not n]):
+        raise DataError(f"No training drawing of {', '.join(empty)}: none fits max_len={config.data.max_len} (or the "
                         "class file holds none). Raise max_len, or leave the class out.")
 
 def data_fingerprint(*datasets) -> str:
@@ -618,8 +624,9 @@ def data_fingerprint(*datasets) -> str:
 def _check_same_data(plan, fingerprint, config: Config):
     "Refuse to resume a run on other drawings than it trained on (resume files before fingerprints pass)."
     if plan.get("data") in (None, fingerprint): return
-    raise RunFolderError(f"Cannot resume the run in {config.out_dir} exactly: the drawings behind its classes are not "
-                         f"the ones it trained on (cache_dir {config.cache_dir or 'default'} holds other data). Point "
+    p = config.paths
+    raise RunFolderError(f"Cannot resume the run in {p.out_dir} exactly: the drawings behind its classes are not "
+                         f"the ones it trained on (cache_dir {p.cache_dir or 'default'} holds other data). Point "
                          "cache_dir (--cache-dir) at the data it used, or start a new run.")
 
 # %% ../nbs/03_train.ipynb #99d8391e
@@ -638,15 +645,15 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, n
     net = model if net is None else net
     kept = model if average is None else average.module
     history = state["history"]
-    for epoch in range(len(history) + 1, config.epochs + 1):
+    for epoch in range(len(history) + 1, config.train.epochs + 1):
         t0 = time.time()
         try:
-            with tqdm(total=len(dl_train), desc=f"epoch {epoch}/{config.epochs}", disable=not progress,
+            with tqdm(total=len(dl_train), desc=f"epoch {epoch}/{config.train.epochs}", disable=not progress,
                       leave=False) as bar:
                 set_loader_epoch(dl_train, epoch)
-                if procs.world_size > 1: torch.manual_seed(epoch_seed(config.seed, epoch, procs.rank))
-                train_loss = run_epoch(net, dl_train, device, opt, config.grad_clip, bar, procs=procs,
-                                       dtype=PRECISIONS[config.precision], kl=kl_schedule(config),
+                if procs.world_size > 1: torch.manual_seed(epoch_seed(config.train.seed, epoch, procs.rank))
+                train_loss = run_epoch(net, dl_train, device, opt, config.train.grad_clip, bar, procs=procs,
+                                       dtype=PRECISIONS[config.train.precision], kl=kl_schedule(config),
                                        first_step=(epoch - 1)*len(dl_train),
                                        after_step=_after_step(model, sched, average))
             valid_loss = run_epoch(kept, dl_valid, device, procs=procs, kl=kl_schedule(config))
@@ -666,7 +673,7 @@ def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, n
                         average)
             settle_replaced(folder)   # the new run has its first checkpoint: a run it overwrote can go
         if progress: print(_epoch_line(history[-1], improved), flush=True)
-        if state["stale"] >= config.early_stop_patience:
+        if state["stale"] >= config.train.early_stop_patience:
             if progress: print(f"early stop: no better validation loss for {state['stale']} epochs")
             break
 
@@ -686,7 +693,7 @@ def _wrap(model, config: Config, procs: Processes):
     net = model
     if procs.world_size > 1:
         net = DistributedDataParallel(model, device_ids=[procs.device.index] if procs.device.type == "cuda" else None)
-    return torch.compile(net) if config.compile else net
+    return torch.compile(net) if config.train.compile else net
 
 # %% ../nbs/03_train.ipynb #babef463
 def _start_model(config: Config, plan, stats, folder, procs: Processes) -> SketchRNN:
@@ -711,14 +718,14 @@ def _interrupted(folder) -> TrainingInterrupted:
 def _train_run(config: Config, folder, resume, overwrite, progress, procs: Processes):
     "The body of `train_model` in this process of `procs`, with the run folder locked."
     plan = procs.main_first(lambda: _plan_run(folder, resume, overwrite, config, procs.main))
-    seed_everything(config.seed)
-    train_ds, valid_ds, _, stats = procs.main_first(lambda: prepare_data(config))
+    seed_everything(config.train.seed)
+    train_ds, valid_ds, _, stats = procs.main_first(lambda: load_datasets(config))
     _check_splits(train_ds, valid_ds, config)
     fingerprint = data_fingerprint(train_ds, valid_ds)
     _check_same_data(plan, fingerprint, config)
     model = _start_model(config, plan, stats, folder, procs)
-    opt = make_optimizer(model, plan["history"][-1]["lr"] if plan["history"] else config.lr)
-    sched, average = make_scheduler(opt, config), make_average(model, config.ema)
+    opt = make_optimizer(model, plan["history"][-1]["lr"] if plan["history"] else config.train.lr)
+    sched, average = make_scheduler(opt, config), make_average(model, config.train.ema)
     loaders = make_loaders(config, train_ds, valid_ds, procs.device, procs)
     best = min((h["valid_loss"] for h in plan["history"]), default=float("inf"))
     state = dict(best=best, stale=plan.get("stale", 0), history=list(plan["history"]))
@@ -735,12 +742,12 @@ def _train_run(config: Config, folder, resume, overwrite, progress, procs: Proce
 
 def train_model(config: Config, resume=None, overwrite=False, progress=True, nproc=1):
     """Train a `SketchRNN` as `config` says; returns the best model (by validation loss) and the per-epoch history.
-    `resume=True` continues the run in `config.out_dir`; `resume=FILE` starts from a checkpoint's weights and history;
-    `overwrite=True` replaces the run in `config.out_dir` (which comes back if the new run fails before its first
-    checkpoint); `nproc=N` trains in N processes on this machine (see "Training at scale"). Raises a `TrainingError`
-    saying why a run stopped early."""
+    `resume=True` continues the run in `config.paths.out_dir`; `resume=FILE` starts from a checkpoint's weights and
+    history; `overwrite=True` replaces the run in `config.paths.out_dir` (which comes back if the new run fails before
+    its first checkpoint); `nproc=N` trains in N processes on this machine (see "Training at scale"). Raises a
+    `TrainingError` saying why a run stopped early."""
     if nproc != 1: return launch_training(config, nproc, resume, overwrite, progress)
-    folder = Path(config.out_dir)
+    folder = Path(config.paths.out_dir)
     with join_processes(config) as procs, RunLock(folder) if procs.main else contextlib.nullcontext():
         try:
             with stalls_named(procs): return _train_run(config, folder, resume, overwrite, progress, procs)
@@ -767,13 +774,13 @@ def launch_training(config: Config, nproc, resume=None, overwrite=False, progres
     # the processes run the package's `_launched`, found by name: a function defined in a notebook cannot be sent
     worker = importlib.import_module("sketchrnn_nb.train")._launched
     try: out = elastic_launch(launch, worker)(config.to_dict(), resume, overwrite, progress, threads)[0]
-    except (KeyboardInterrupt, SignalException): raise _interrupted(config.out_dir) from None
+    except (KeyboardInterrupt, SignalException): raise _interrupted(config.paths.out_dir) from None
     except ChildFailedError as e:
         rank, failure = e.get_first_failure()
         raise TrainingError(f"Process {rank} of {nproc} failed (exit status {failure.exitcode}); its output above says "
                             "why.") from None
     if isinstance(out, Exception): raise out
-    return load_checkpoint(Path(config.out_dir)/"best.safetensors")[0].eval(), out
+    return load_checkpoint(Path(config.paths.out_dir)/"best.safetensors")[0].eval(), out
 
 # %% ../nbs/03_train.ipynb #dc70bbb1
 WARM_START_MAY_CHANGE = ("layer_norm", "recurrent_dropout", "n_mixtures", "dropout", "output_dropout")
@@ -784,17 +791,29 @@ def warm_start(path, config: Config, out) -> Path:
     may differ in `WARM_START_MAY_CHANGE` (more mixture components only, and no layer norm taken away). No history."""
     try: old, info = load_checkpoint(path)
     except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot warm-start from {path}: {e}") from None
-    fixed = [k for k in model_settings(config) if k not in WARM_START_MAY_CHANGE] + list(WARM_START_DATA)
+    fixed = [k for k in MODEL_SETTINGS if k not in WARM_START_MAY_CHANGE] + list(WARM_START_DATA)
     changed = _differences(info["config"], config, fixed)
-    if info["config"].layer_norm and not config.layer_norm: changed.append("layer_norm: True -> False")
-    if config.head == "gmm" and config.n_mixtures < info["config"].n_mixtures:
-        changed.append(f"n_mixtures: {info['config'].n_mixtures} -> {config.n_mixtures} (only more)")
-    if changed: raise RunFolderError(f"Cannot warm-start {config.out_dir} from {path}: these settings cannot change "
-                                     f"({'; '.join(changed)}).")
+    if info["config"].model.layer_norm and not config.model.layer_norm: changed.append("layer_norm: True -> False")
+    if config.model.head == "gmm" and config.model.n_mixtures < info["config"].model.n_mixtures:
+        changed.append(f"n_mixtures: {info['config'].model.n_mixtures} -> {config.model.n_mixtures} (only more)")
+    if changed: raise RunFolderError(f"Cannot warm-start {config.paths.out_dir} from {path}: these settings cannot "
+                                     f"change ({'; '.join(changed)}).")
     model, weights = SketchRNN.from_config(config, old.stats), old.state_dict()
-    if config.head == "gmm" and config.n_mixtures != info["config"].n_mixtures:
-        wide = widen_mixture(old.head, config.n_mixtures, generator=torch.Generator().manual_seed(config.seed))
+    if config.model.head == "gmm" and config.model.n_mixtures != info["config"].model.n_mixtures:
+        g = torch.Generator().manual_seed(config.train.seed)
+        wide = widen_mixture(old.head, config.model.n_mixtures, generator=g)
         weights |= {f"head.{k}": v for k, v in wide.state_dict().items()}
     model.load_state_dict(weights, strict=False)   # a new layer norm keeps its fresh gains and biases
     save_checkpoint(model, out, config)
     return Path(out)
+
+# %% ../nbs/03_train.ipynb #f47f160c
+def prepare_data(config: Config):
+    "Deprecated: `load_datasets`."
+    warn_deprecated("prepare_data", "use load_datasets")
+    return load_datasets(config)
+
+def prepared_data(config: Config):
+    "Deprecated: `load_datasets` of a config with `prepared=True`."
+    warn_deprecated("prepared_data", "use load_datasets (with config.data.prepared)")
+    return _memory_mapped(config)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 from .data import normalize_sequence, check_sketches, check_stroke5, check_whole, is_number
-from .model import (Config, SketchRNN, load_checkpoint, model_settings, DEFAULT_TEMPERATURE, check_seed,
+from .model import (Config, SketchRNN, MODEL_SETTINGS, load_checkpoint, DEFAULT_TEMPERATURE, check_seed,
                                 check_sampling, sample_sequences, finish_sketch)
 
 # %% auto #0
@@ -21,9 +21,9 @@ def vae_from_decoder(path, config: Config) -> SketchRNN:
     "A VAE as `config` describes it, whose decoder starts as the decoder-only checkpoint at `path` (z switched off)."
     decoder, info = load_checkpoint(path)
     if decoder.z_size: raise ValueError(f"{path} is already a VAE (z_size {decoder.z_size}).")
-    if not config.z_size: raise ValueError("config.z_size is 0: set the latent size of the VAE (Ha & Eck: 128).")
-    old, new = model_settings(info["config"]), model_settings(config)
-    changed = [f"{k}: {old[k]!r} -> {new[k]!r}" for k in new if k not in VAE_ONLY and old[k] != new[k]]
+    if not config.model.z_size: raise ValueError("config.model.z_size is 0: set the VAE's latent size (Ha & Eck: 128).")
+    old, new = info["config"].to_dict(), config.to_dict()
+    changed = [f"{k}: {old[k]!r} -> {new[k]!r}" for k in MODEL_SETTINGS if k not in VAE_ONLY and old[k] != new[k]]
     if changed: raise ValueError(f"{path} is another decoder than config describes ({'; '.join(changed)}).")
     vae = SketchRNN.from_config(config, decoder.stats)
     state = vae.state_dict()

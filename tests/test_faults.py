@@ -112,8 +112,8 @@ def test_generate_prepare_and_download_remove_what_their_killed_writers_left(tmp
     assert not list(tmp_path.glob(".*.tmp*"))
     root = tmp_path/"prepared"
     (root/".0123456789abcdef.999999999.0123abcd.tmp").mkdir(parents=True)   # a preparation that was killed
-    from sketchrnn_nb.prepared import prepare_dataset
-    prepare_dataset(["star"], 20, root=root, progress=False)
+    from sketchrnn_nb.prepared import pack_dataset
+    pack_dataset(["star"], 20, root=root, progress=False)
     assert not list(root.glob(".*.tmp*"))
 
 

@@ -205,28 +205,60 @@ def test_ship_model_chains_a_fine_tune_after_its_base():
     with pytest.raises(SystemExit, match="seed: 0 -> 1"): check_same_data({"seed": 0}, {"seed": 1})
 
 def test_probe_generators_mirrors_and_mixes():
-    "tools/probe_generators.py: mirroring flips x of training items only (not kept classes); a model mixed with itself is itself."
+    """experiments/probe_generators.py (public API only): `Mirrored` flips x of training items only (not kept classes);
+    a model mixed with itself is itself, and alone scores what `test_nll` scores."""
     torch = pytest.importorskip("torch")
     import numpy as np
     from sketchrnn_nb.data import calculate_stats
+    from sketchrnn_nb.evaluate import test_nll
     from sketchrnn_nb.model import Config, SketchRNN
-    sys.path.insert(0, str(ROOT/"tools"))
-    try: from probe_generators import mirrored, mixture_nll
-    finally: sys.path.remove(str(ROOT/"tools"))
-    class Items:
-        augment = True
-        def get(self, i): return torch.ones(3, 5), torch.full((3, 5), 2.0), 3, i % 2
-    get = mirrored(Items.get, keep={1})
+    sys.path.insert(0, str(ROOT/"experiments"))   # the script imports compare_models and train_variants beside it
+    try: from probe_generators import Mirrored, mixture_nll
+    finally: sys.path.remove(str(ROOT/"experiments"))
+    class Items(torch.utils.data.Dataset):
+        augment, labels, lengths = True, np.arange(40) % 2, np.full(40, 3)
+        def __len__(self): return 40
+        def __getitem__(self, i): return torch.ones(3, 5), torch.full((3, 5), 2.0), 3, i % 2
+    train = Mirrored(Items(), keep={1})
+    assert len(train) == 40 and train.labels is Items.labels and train.lengths is Items.lengths   # for the samplers
     torch.manual_seed(0)
-    got = [get(Items(), i) for i in range(40)]
+    got = [train[i] for i in range(40)]
     flipped = [g for g in got if g[1][0, 0] < 0]
     assert flipped and all(g[3] == 0 for g in flipped) and len(flipped) < 20            # some class-0 items, never class 1
     assert all(g[0][0, 0] == -1 and g[1][0, 1] == 2 for g in flipped)                   # x mirrored, y kept
     still = Items(); still.augment = False
-    assert all(get(still, i)[1][0, 0] == 2 for i in range(10))                           # not outside training
+    assert all(Mirrored(still, keep={1})[i][1][0, 0] == 2 for i in range(10))          # not outside training
     rng = np.random.default_rng(0)
     items = [(np.c_[rng.normal(size=(n, 2)), np.tile([1, 0, 0], (n, 1))], n % 2) for n in (5, 8, 6, 9)]
     for s, _ in items: s[-1, 2:] = [0, 0, 1]
     model = SketchRNN.from_config(Config(classes=("apple", "cake"), hidden_size=16, n_mixtures=3), calculate_stats([s for s, _ in items]))
     one = mixture_nll([model], items)
     assert np.isfinite(one) and abs(mixture_nll([model, model], items) - one) < 1e-5
+    assert abs(one - np.mean([v[2] for v in test_nll(model, items).values()])) < 1e-5   # the script's forward = the library's
+
+def test_probe_generators_flip_trains_as_train_model(tmp_path):
+    """experiments/probe_generators.py's `train_mirrored` (train_model's epoch loop from public pieces, with `Mirrored`
+    training drawings): with every class kept it is `train_model`, to the weight; mirroring changes the run."""
+    torch = pytest.importorskip("torch")
+    import dataclasses
+    from sketchrnn_nb.data import SAMPLE_CACHE
+    from sketchrnn_nb.model import Config, read_checkpoint
+    from sketchrnn_nb.train import train_model, warm_start
+    sys.path.insert(0, str(ROOT/"experiments"))
+    try: from probe_generators import train_mirrored
+    finally: sys.path.remove(str(ROOT/"experiments"))
+    base = Config(classes=("apple", "cake", "clock"), max_per_class=40, hidden_size=16, n_mixtures=3, epochs=1,
+                  batch_size=16, cache_dir=str(SAMPLE_CACHE), device="cpu", out_dir=str(tmp_path/"base"))
+    train_model(base, progress=False)
+    tune = dataclasses.replace(base, epochs=2, lr=1e-4, ema=0.995, augment_drop=0.0, recurrent_dropout=0.1)
+    def run(name, keep=None):
+        config = dataclasses.replace(tune, out_dir=str(tmp_path/name))
+        start = warm_start(tmp_path/"base"/"best.safetensors", config, tmp_path/f"{name}_start.safetensors")
+        history = (train_model(config, resume=start, progress=False)[1] if keep is None else
+                   train_mirrored(config, start, keep, progress=False))
+        return [{k: v for k, v in h.items() if k != "seconds"} for h in history], read_checkpoint(tmp_path/name/"best.safetensors")
+    library, (weights, info) = run("library")
+    kept, (kept_weights, kept_info) = run("kept", keep={0, 1, 2})
+    assert kept == library and len(kept_info["history"]) == 2
+    assert all(torch.equal(weights[k], kept_weights[k]) for k in weights)
+    assert run("mirrored", keep={2})[0] != library

@@ -392,9 +392,10 @@ def test_play_page_samples_a_row_as_the_library_does(browser, site):
     M, t, N = 3, 0.5, 20_000
     head, out = GMMHead(8, M), torch.randn(1, 6*M + 3, generator=torch.Generator().manual_seed(0))
     out[0, 6*M:] = torch.tensor([1.0, 0.0, -0.5])                          # every pen state well represented
-    p = head.split(out)
+    p = head.mixture(out)
     want = head.sample(out.repeat(N, 1), t, torch.Generator().manual_seed(1)).numpy()
-    params = {k: getattr(p, k)[0].tolist() for k in ("pi_logits", "mu_x", "mu_y", "sigma_x", "sigma_y", "rho", "pen_logits")}
+    params = {k: getattr(p, k)[0].tolist() for k in ("pi_logits", "mu_x", "mu_y", "sigma_x", "sigma_y", "rho")}
+    params["pen_logits"] = head.pen_logits(out)[0].tolist()
     page, *_ = open_page(browser, f"{site}/play/")
     page.wait_for_function(PLAY_READY, timeout=120_000)
     got, no_end = (np.array(page.evaluate("""async ([o, M, t, N, allowEnd]) => {
