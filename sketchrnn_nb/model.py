@@ -558,7 +558,7 @@ class RunPaths(Settings):
 
 # %% ../nbs/01_model.ipynb #c92393b2
 SETTINGS = {"data": DataSettings, "model": ModelSettings, "train": TrainSettings, "paths": RunPaths}   # concern: kind
-CONCERN_OF = {f.name: c for c, kind in SETTINGS.items() for f in dataclasses.fields(kind)}   # setting: its concern
+CONCERN_OF = {name: c for c, kind in SETTINGS.items() for name in kind.names()}   # setting: its concern
 RETIRED_SETTINGS = ("temperature", "grid", "samples_per_class")   # stored by older checkpoints, read by nothing
 MODEL_SETTINGS = ("classes", *ModelSettings.names())   # what a model's weights are made of
 
