@@ -5,7 +5,7 @@ import argparse, dataclasses, json, os, platform, time
 import torch
 from sketchrnn_nb.data import pick_cache_dir
 from sketchrnn_nb.model import Config, SketchRNN
-from sketchrnn_nb.train import load_datasets, make_loaders, make_optimizer, train_step
+from sketchrnn_nb.train import load_datasets, make_loaders, make_optimizer, on_device, train_step
 
 def time_batches(cfg, train_ds, dev, n):
     "Seconds and sketches of the first `n` training steps with `cfg`'s loader, and the share of padded rows."
@@ -13,12 +13,12 @@ def time_batches(cfg, train_ds, dev, n):
     model = SketchRNN.from_config(cfg, train_ds.stats).to(dev).train()
     opt, it = make_optimizer(model, cfg.train.lr), iter(make_loaders(cfg, train_ds, train_ds, dev)[0])
     b = next(it)                                                              # warm-up
-    train_step(model, opt, b.inputs.to(dev), b.targets.to(dev), b.mask.to(dev), b.labels.to(dev), cfg.train.grad_clip)
+    train_step(model, opt, on_device(b, dev), cfg.train.grad_clip)
     secs, rows, padded = 0.0, 0, 0
     for _ in range(n):
         b = next(it)
         t0 = time.perf_counter()
-        train_step(model, opt, b.inputs.to(dev), b.targets.to(dev), b.mask.to(dev), b.labels.to(dev), cfg.train.grad_clip)
+        train_step(model, opt, on_device(b, dev), cfg.train.grad_clip)
         if dev.type == "cuda": torch.cuda.synchronize()
         secs, rows, padded = secs + time.perf_counter() - t0, rows + int(b.mask.sum()), padded + b.mask.numel()
     return dict(seconds_per_batch=round(secs/n, 3), padding=round(1 - rows/padded, 3))

@@ -6,17 +6,17 @@ import argparse, dataclasses, json, os, platform, time
 import torch
 from sketchrnn_nb.data import pick_cache_dir
 from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS
-from sketchrnn_nb.train import load_datasets, make_loaders, make_optimizer, train_step
+from sketchrnn_nb.train import load_datasets, make_loaders, make_optimizer, on_device, train_step
 
 CELLS = {"fused": {}, "recurrent_dropout": dict(recurrent_dropout=0.1),
          "layer_norm": dict(layer_norm=True, recurrent_dropout=0.1)}
 
-def time_step(cfg, batch, dev, iters):
+def time_step(cfg, batch, stats, dev, iters):
     "Mean seconds of `iters` training steps of a fresh model of `cfg` on `batch`, after one warm-up step."
     torch.manual_seed(0)
-    model = SketchRNN.from_config(cfg, batch[-1]).to(dev).train()
-    opt, args = make_optimizer(model, cfg.train.lr), [t.to(dev) for t in batch[:-1]]
-    step = lambda: train_step(model, opt, *args, cfg.train.grad_clip, PRECISIONS[cfg.train.precision])
+    model = SketchRNN.from_config(cfg, stats).to(dev).train()
+    opt, batch = make_optimizer(model, cfg.train.lr), on_device(batch, dev)
+    step = lambda: train_step(model, opt, batch, cfg.train.grad_clip, PRECISIONS[cfg.train.precision])
     step()
     if dev.type == "cuda": torch.cuda.synchronize()   # the warm-up's queued work is not timed
     t0 = time.perf_counter()
@@ -34,8 +34,7 @@ def main():
     dev, cfg = torch.device(a.device), Config(cache_dir=a.cache_dir, hidden_size=a.hidden_size)
     train_ds = load_datasets(cfg)[0]
     b = next(iter(make_loaders(cfg, train_ds, train_ds, dev)[0]))
-    batch = (b.inputs, b.targets, b.mask, b.labels, train_ds.stats)
-    out = {p: {name: time_step(dataclasses.replace(cfg, precision=p, **kw), batch, dev, a.iters)
+    out = {p: {name: time_step(dataclasses.replace(cfg, precision=p, **kw), b, train_ds.stats, dev, a.iters)
                for name, kw in CELLS.items()} for p in PRECISIONS}
     for times in out.values(): times["layer_norm_over_fused"] = round(times["layer_norm"]/times["fused"], 2)
     print(json.dumps({"benchmark": "lstm cells", "device": str(dev), "batch": list(b.inputs.shape),

@@ -58,7 +58,7 @@ model = SketchRNN.from_config(cfg, ds.stats).train()
 opt, t0 = make_optimizer(model, cfg.train.lr), time.perf_counter()
 for _ in range(int(sys.argv[2])):
     b = next(it)
-    train_step(model, opt, b.inputs, b.targets, b.mask, b.labels, cfg.train.grad_clip, PRECISIONS[sys.argv[3]])
+    train_step(model, opt, b, cfg.train.grad_clip, PRECISIONS[sys.argv[3]])
 print(json.dumps(dict(drawings=len(ds), loader=loader, seconds_per_step=(time.perf_counter() - t0)/int(sys.argv[2]))))
 """,
 "compare": """
@@ -76,7 +76,7 @@ def step(ds, k):
     t0 = time.perf_counter()
     b = collate_fn([ds[i] for i in order[k*cfg.train.batch_size:(k + 1)*cfg.train.batch_size]])
     t1 = time.perf_counter()
-    train_step(model, opt, b.inputs, b.targets, b.mask, b.labels, cfg.train.grad_clip)
+    train_step(model, opt, b, cfg.train.grad_clip)
     return t1 - t0, time.perf_counter() - t0
 times = {name: [] for name in sets}
 for ds in sets.values(): step(ds, 0)                 # warm-up

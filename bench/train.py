@@ -10,7 +10,8 @@ import torch
 from torch.nn.parallel import DistributedDataParallel
 from sketchrnn_nb.data import collate_fn
 from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS
-from sketchrnn_nb.train import load_datasets, make_optimizer, train_step, join_processes
+from sketchrnn_nb.train import load_datasets, make_optimizer, on_device, train_step
+from sketchrnn_nb.processes import join_processes
 
 def timed(fn, iters, device):
     "Mean seconds per call of `fn` over `iters` calls, after one warm-up call, waiting for the GPU on CUDA."
@@ -40,14 +41,15 @@ def step_vs_bare(a):
     dev = torch.device(a.device)
     cfg = Config(cache_dir=a.cache_dir, precision=a.precision, compile=a.compile)
     b, stats = real_batch(cfg, a.batch_size)
-    inp, tgt, mask, lab = (t.to(dev) for t in (b.inputs, b.targets, b.mask, b.labels))
+    b = on_device(b, dev)
+    inp = b.inputs
     model = SketchRNN.from_config(cfg, stats).to(dev).train()
     opt = make_optimizer(model, cfg.train.lr)
     net = torch.compile(model) if cfg.train.compile else model
 
     def full_step():
         "The step train_model runs."
-        return train_step(net, opt, inp, tgt, mask, lab, cfg.train.grad_clip, PRECISIONS[cfg.train.precision])
+        return train_step(net, opt, b, cfg.train.grad_clip, PRECISIONS[cfg.train.precision])
 
     bare = torch.nn.LSTM(5 + cfg.model.embed_dim, cfg.model.hidden_size, cfg.model.num_layers, batch_first=True,
                          dropout=cfg.model.dropout).to(dev).train()
@@ -71,12 +73,12 @@ def ddp_step(a):
     cfg = Config(cache_dir=a.cache_dir, device=a.device)
     with join_processes(cfg) as procs:
         b, stats = real_batch(cfg, a.batch_size, procs.rank, procs.world_size)
-        batch = [t.to(procs.device) for t in (b.inputs, b.targets, b.mask, b.labels)]
+        batch = on_device(b, procs.device)
         torch.manual_seed(0)
         model = SketchRNN.from_config(cfg, stats).to(procs.device).train()
         opt = make_optimizer(model, cfg.train.lr)
         net = DistributedDataParallel(model) if procs.world_size > 1 else model
-        t = timed(lambda: train_step(net, opt, *batch, cfg.train.grad_clip), a.iters, procs.device)
+        t = timed(lambda: train_step(net, opt, batch, cfg.train.grad_clip), a.iters, procs.device)
         t = procs.sum_(torch.tensor([t], device=procs.device)).item()/procs.world_size   # the mean over processes
         if procs.main: print(json.dumps({"processes": procs.world_size, "threads_each": torch.get_num_threads(),
                                          "local_batch": len(b.labels), "step_s": round(t, 4)}))

@@ -7,7 +7,7 @@ import argparse, json, os, platform
 import torch
 from sketchrnn_nb.data import collate_fn
 from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS, ENCODERS
-from sketchrnn_nb.train import load_datasets, make_optimizer, train_step
+from sketchrnn_nb.train import load_datasets, make_optimizer, on_device, train_step
 from sketchrnn_nb.loss import kl_schedule
 from sketchrnn_nb.vae import encode
 from train import timed   # bench/train.py, beside this script
@@ -26,13 +26,13 @@ def main():
     train_ds, _, test_ds, stats = load_datasets(cfg)
     torch.manual_seed(0)
     b = collate_fn([train_ds[i] for i in torch.randperm(len(train_ds))[:a.batch_size].tolist()])
-    batch = [t.to(dev) for t in (b.inputs, b.targets, b.mask, b.labels)]
+    batch = on_device(b, dev)
     steps = {}
     for name, z_size in (("decoder_only", 0), ("vae", 128)):
         torch.manual_seed(0)
         model = SketchRNN.from_config(Config(z_size=z_size, encoder=a.encoder), stats).to(dev).train()
         opt = make_optimizer(model, cfg.train.lr)
-        steps[name] = timed(lambda: train_step(model, opt, *batch, cfg.train.grad_clip, dtype, kl_schedule(cfg), 0),
+        steps[name] = timed(lambda: train_step(model, opt, batch, cfg.train.grad_clip, dtype, kl_schedule(cfg), 0),
                             a.iters, dev)
     drawings = [test_ds.seqs[i]*[*stats["std"], 1, 1, 1] for i in range(min(a.batch_size, len(test_ds)))]  # data units
     model.eval()

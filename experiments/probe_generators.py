@@ -19,12 +19,9 @@ from pathlib import Path
 import numpy as np, torch
 from sketchrnn_nb.data import QuickDrawDataset, collate_fn
 from sketchrnn_nb.evaluate import judge_sketches
-from sketchrnn_nb.loss import kl_schedule, pen_nll, per_sequence_mean
-from sketchrnn_nb.model import (PRECISIONS, Config, load_checkpoint, load_pretrained, pretrained_path, read_checkpoint,
-                                save_checkpoint)
-from sketchrnn_nb.train import (RunLock, claim_run_folder, make_average, make_loaders, make_optimizer, make_scheduler,
-                                pick_device, plan_start, load_datasets, run_epoch, seed_everything, set_loader_epoch,
-                                settle_replaced, split_items, steps_each_batch, warm_start)
+from sketchrnn_nb.loss import pen_nll, per_sequence_mean
+from sketchrnn_nb.model import Config, load_checkpoint, load_pretrained, pretrained_path, read_checkpoint
+from sketchrnn_nb.train import load_datasets, split_items, train_model, warm_start
 from sketchrnn_nb.vae import decode, encode
 from compare_models import judge        # experiments/compare_models.py, beside this script
 from train_variants import VARIANTS     # experiments/train_variants.py, beside this script
@@ -99,7 +96,7 @@ class Mirrored(torch.utils.data.Dataset):
     augments (the training split), except those of the labels in `keep`."""
     def __init__(self, dataset, keep):
         self.dataset, self.keep = dataset, set(keep)
-        self.labels, self.lengths = dataset.labels, dataset.lengths   # what make_loaders' samplers read
+        self.seqs, self.labels, self.lengths = dataset.seqs, dataset.labels, dataset.lengths   # what a run reads
 
     @property
     def augment(self): return self.dataset.augment
@@ -114,50 +111,12 @@ class Mirrored(torch.utils.data.Dataset):
         return inp, seq, n, y
 
 def train_mirrored(config: Config, start, keep, progress=True) -> list[dict]:
-    """`train_model(config, resume=start, overwrite=True)` in one process, with the training drawings `Mirrored`
-    (`keep`: the labels never mirrored); the run's history. `train_model` builds its datasets itself and takes no
-    other, so this is its epoch loop (03_train) from the package's public pieces, drawing the same random numbers in
-    the same order; unlike it, it writes no resume file (an interrupted run starts again) and trains in one process."""
-    folder, device = Path(config.paths.out_dir), pick_device(config.train.device)
-    with RunLock(folder):
-        claim_run_folder(folder, start, overwrite=True)
-        try:
-            plan = plan_start(folder, start, config)   # 'checkpoint': the model at `start`, and its history
-            seed_everything(config.train.seed)
-            train_ds, valid_ds, _, stats = load_datasets(config)
-            model, history = plan["model"], list(plan["history"])
-            model.stats = stats
-            model = model.to(device)
-            save_checkpoint(model, folder/"best.safetensors", config, history)
-            opt = make_optimizer(model, history[-1]["lr"] if history else config.train.lr)
-            sched, average = make_scheduler(opt, config), make_average(model, config.train.ema)
-            dl_train, dl_valid = make_loaders(config, Mirrored(train_ds, keep), valid_ds, device)
-            kept, net = model if average is None else average.module, torch.compile(model) if config.train.compile else model
-            best, stale = min((h["valid_loss"] for h in history), default=float("inf")), plan.get("stale", 0)
-            def after_step():   # as train_model: the weight average's update, a schedule stepped each batch
-                if average is not None: average.update_parameters(model)
-                if steps_each_batch(sched): sched.step()
-            for epoch in range(len(history) + 1, config.train.epochs + 1):
-                t0 = time.time()
-                set_loader_epoch(dl_train, epoch)
-                train_loss = run_epoch(net, dl_train, device, opt, config.train.grad_clip, dtype=PRECISIONS[config.train.precision],
-                                       kl=kl_schedule(config), first_step=(epoch - 1)*len(dl_train),
-                                       after_step=after_step)
-                valid_loss = run_epoch(kept, dl_valid, device, kl=kl_schedule(config))
-                history.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
-                                    lr=opt.param_groups[0]["lr"], seconds=round(time.time() - t0, 2)))
-                if not steps_each_batch(sched): sched.step(valid_loss)
-                improved = valid_loss < best
-                best, stale = (valid_loss, 0) if improved else (best, stale + 1)
-                if improved: save_checkpoint(kept, folder/"best.safetensors", config, history)
-                settle_replaced(folder)
-                if progress: print(f"epoch {epoch:3d}  train {train_loss:.4f}  valid {valid_loss:.4f}"
-                                   f"{'  *best' if improved else ''}", flush=True)
-                if stale >= config.train.early_stop_patience: break
-            model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
-            save_checkpoint(model, folder/"best.safetensors", config, history)   # the best, with the whole history
-        finally: settle_replaced(folder)
-    return history
+    """`train_model(config, resume=start, overwrite=True)` with the training drawings `Mirrored` (`keep`: the labels
+    never mirrored), through `train_model`'s `datasets`; the run's history."""
+    def mirrored(config):
+        train, valid, test, stats = load_datasets(config)
+        return Mirrored(train, keep), valid, test, stats
+    return train_model(config, resume=start, overwrite=True, progress=progress, datasets=mirrored)[1]
 
 def probe_flip(start="runs/var/nodrop_rd/best.safetensors", out="runs/var"):
     base = load_checkpoint(start)[1]["config"]

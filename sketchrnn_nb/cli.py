@@ -16,8 +16,9 @@ from .data import (CACHE_ENV, all_class_names, download_quickdraw_data, preproce
 from .model import (Config, SETTINGS, CONCERN_OF, setting_fields, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE,
                                 load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
-from .train import (TrainingError, ProcessesStalled, check_items, pick_device, train_model, torchrun_env,
-                                warm_start, sigterm_interrupts)
+from .runs import TrainingError, ProcessesStalled
+from .processes import pick_device, torchrun_env, sigterm_interrupts
+from .train import check_items, train_model, warm_start
 from .prepared import pack_dataset, read_prepared_meta
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 from .vae import reconstruct, variations

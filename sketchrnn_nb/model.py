@@ -25,11 +25,12 @@ __all__ = ['HEADS', 'PRECISIONS', 'ENCODERS', 'LR_SCHEDULES', 'SETTINGS', 'CONCE
            'MAX_TEMPERATURE', 'GMMParams', 'sample_pen', 'per_sequence_mean', 'pen_nll', 'pen_loss', 'Head', 'MSEHead',
            'Mixture', 'GMMHead', 'widen_mixture', 'make_head', 'lstm_update', 'NormLSTM', 'make_lstm', 'Encoder',
            'raster_sketches', 'ConvEncoder', 'Settings', 'ModelSettings', 'SketchRNN', 'DataSettings', 'TrainSettings',
-           'RunPaths', 'setting_fields', 'Config', 'write_safetensors', 'save_checkpoint', 'read_safetensors',
-           'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'Stepper',
-           'check_sampling', 'check_temperatures', 'check_seed', 'single_thread', 'sampling_labels', 'sampling_latents',
-           'sample_rows', 'finish_sketch', 'generate_steps', 'generate_sketch', 'sample_sequences', 'check_request',
-           'generate_stream', 'generate_batch', 'weightless_head', 'split_gmm', 'model_settings']
+           'RunPaths', 'settings_with', 'setting_fields', 'Config', 'write_safetensors', 'save_checkpoint',
+           'read_safetensors', 'read_checkpoint', 'check_checkpoint', 'load_checkpoint', 'pretrained_path',
+           'load_pretrained', 'Stepper', 'check_sampling', 'check_temperatures', 'check_seed', 'single_thread',
+           'sampling_labels', 'sampling_latents', 'sample_rows', 'finish_sketch', 'sample_sequences', 'check_request',
+           'generate_stream', 'generate_batch', 'generate_sketch', 'weightless_head', 'split_gmm', 'model_settings',
+           'generate_steps']
 
 # %% ../nbs/01_model.ipynb #7a9711f2
 def sample_pen(pen_logits, generator=None, allow_end=True):
@@ -326,6 +327,7 @@ ENCODERS = {"rnn": Encoder, "conv": ConvEncoder}   # a config's encoder
 class Settings:
     "Base of the settings of one concern (a dataclass): plain JSON values, each checked against its `rules` when made."
     rules = {}   # setting: (test, what it must be)
+    roles = {}   # role: this concern's settings that play it (`settings_with` gathers them from every concern)
 
     def __post_init__(self):
         for f in dataclasses.fields(self):
@@ -384,6 +386,8 @@ class ModelSettings(Settings):
         "head": _one_of(sorted(HEADS)), "layer_norm": _switch(), "encoder": _one_of(ENCODERS),
         "z_size": _whole(0, " (0: no encoder)"),
     }
+    roles = {"warm_start_may_change": ("layer_norm", "recurrent_dropout", "n_mixtures", "dropout", "output_dropout"),
+             "vae_only": ("z_size", "enc_hidden_size")}   # what a VAE adds to the decoder it grew from
 
 # %% ../nbs/01_model.ipynb #783b57e2
 class SketchRNN(nn.Module):
@@ -490,6 +494,7 @@ class DataSettings(Settings):
     rules = {"max_per_class": ((lambda v: v is None or is_whole(v, 1)),
                                "a whole number >= 1, or None for every drawing"),
              "max_len": _whole(2), "prepared": _switch()}
+    roles = {"same_data": ("max_per_class", "max_len")}   # with the classes, they pick the drawings (and the split)
 
     def __post_init__(self):
         if isinstance(self.classes, (list, tuple)) and not all(isinstance(c, str) for c in self.classes):
@@ -540,6 +545,8 @@ class TrainSettings(Settings):
         "seed": ((lambda v: is_whole(v, 0) and v < 2**32), "a whole number from 0 to 2**32 - 1"),
         "device": (_device_name, "'auto' or a torch device such as 'cpu', 'cuda', 'cuda:1' or 'mps'"),
     }
+    roles = {"same_data": ("seed",),   # the seed draws the sample and the split
+             "resume_may_change": ("epochs", "early_stop_patience", "device", "precision", "compile")}
 
     def __post_init__(self):
         super().__post_init__()
@@ -555,12 +562,17 @@ class RunPaths(Settings):
     rules = {"cache_dir": ((lambda v: v is None or (isinstance(v, str) and v != "")),
                            "a folder, or None for the default"),
              "out_dir": ((lambda v: isinstance(v, str) and v.strip() != ""), "a folder")}
+    roles = {"resume_may_change": ("cache_dir", "out_dir")}
 
 # %% ../nbs/01_model.ipynb #c92393b2
 SETTINGS = {"data": DataSettings, "model": ModelSettings, "train": TrainSettings, "paths": RunPaths}   # concern: kind
 CONCERN_OF = {name: c for c, kind in SETTINGS.items() for name in kind.names()}   # setting: its concern
 RETIRED_SETTINGS = ("temperature", "grid", "samples_per_class")   # stored by older checkpoints, read by nothing
 MODEL_SETTINGS = ("classes", *ModelSettings.names())   # what a model's weights are made of
+
+def settings_with(role) -> tuple:
+    "The settings of every concern that play `role` (each concern's `roles` says which of its settings do)."
+    return tuple(k for kind in SETTINGS.values() for k in kind.roles.get(role, ()))
 
 def setting_fields() -> list[dataclasses.Field]:
     "Every setting's dataclass field, concern by concern (data, model, train, paths)."
@@ -904,22 +916,6 @@ def finish_sketch(rows, stats):
     seq = np.concatenate([seq[:stop[0]] if stop.size else seq, END[None]])
     return denormalize_sequence(seq, stats) if stats is not None else seq
 
-# %% ../nbs/01_model.ipynb #9e727e1d
-def generate_steps(model, class_name, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
-    "Yield one new sketch's denormalized stroke-5 rows, one per model step, ending with its end-of-sketch row."
-    label = model.label(class_name)
-    std = np.asarray(model.stats["std"] if model.stats else (1, 1), np.float32)
-    for rows, done in sample_rows(model, [label], temperature, max_len, seed):
-        row = rows[0].cpu().numpy().copy()
-        row[:2] *= std
-        yield row
-        if done[0]: return
-    yield END.copy()
-
-def generate_sketch(model, class_name, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
-    "One new sketch of `class_name` as a denormalized stroke-5 array (stops at the end-of-sketch row or `max_len`)."
-    return finish_sketch(list(generate_steps(model, class_name, temperature, max_len, seed)), None)
-
 # %% ../nbs/01_model.ipynb #4a5e645b
 def sample_sequences(model, labels, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None, prefix=None, z=None):
     "Every row `sample_rows` yields, stacked per sketch: normalized `(B, steps, 5)`."
@@ -956,6 +952,12 @@ def generate_batch(model, class_names, n=1, temperature=DEFAULT_TEMPERATURE, max
     Up to 256 sketches in all, the same as `generate_stream`'s (and the command line's); past that, other ones."""
     return list(generate_stream(model, class_names, n, temperature, max_len, seed, chunk=None))
 
+# %% ../nbs/01_model.ipynb #9e727e1d
+def generate_sketch(model, class_name, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
+    "One new sketch of `class_name` as a denormalized stroke-5 array (stops at the end-of-sketch row or `max_len`)."
+    model.label(class_name)   # a class the model does not draw is refused first, by the model
+    return generate_batch(model, [class_name], 1, temperature, max_len, seed)[0][1]
+
 # %% ../nbs/01_model.ipynb #474812d3
 def weightless_head(head, n_mixtures=20) -> Head:
     "A head of kind `head` without weights (on the meta device): enough for what reads only a head's outputs."
@@ -973,3 +975,8 @@ def model_settings(config: Config) -> dict:
     "Deprecated: `config.model`, the `ModelSettings` a model is built from (and `config.data.classes`)."
     warn_deprecated("model_settings(config)", "use config.model and config.data.classes")
     return {"classes": config.data.classes, **dataclasses.asdict(config.model)}
+
+def generate_steps(model, class_name, temperature=DEFAULT_TEMPERATURE, max_len=250, seed=None):
+    "Deprecated: `sample_rows` (a batch's rows as they are sampled), or `generate_sketch` (this generator's rows)."
+    warn_deprecated("generate_steps", "use sample_rows, or generate_sketch for the whole sketch")
+    yield from generate_sketch(model, class_name, temperature, max_len, seed)

@@ -4,69 +4,35 @@
 
 # %% ../nbs/03_train.ipynb #3ae3cdb0
 from __future__ import annotations
-import contextlib, datetime, hashlib, importlib, json, math, os, random, shutil, signal, socket, sys, threading, time
-from dataclasses import dataclass
+import contextlib, importlib, os, random, sys, time
 from pathlib import Path
 import numpy as np
 import torch
-import torch.distributed as dist
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
-from torch.nn.parallel import DistributedDataParallel
 from torch.distributed.launcher.api import LaunchConfig, elastic_launch
 from torch.distributed.elastic.multiprocessing.api import SignalException
 from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
-from fastcore.basics import patch
 from tqdm.auto import tqdm
-try: import fcntl   # file locks: Linux and macOS
-except ImportError: fcntl = None
-from safetensors import safe_open, SafetensorError
 from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               QuickDrawDataset, collate_fn, balanced_sampler, BucketBatchSampler, remove_stale_temps,
+                               QuickDrawDataset, Batch, collate_fn, balanced_sampler, BucketBatchSampler,
                                warn_deprecated)
-from .model import (Config, SketchRNN, MODEL_SETTINGS, read_safetensors, save_checkpoint, widen_mixture,
-                                read_checkpoint, load_checkpoint, write_safetensors, PRECISIONS)
+from .model import (Config, SketchRNN, MODEL_SETTINGS, settings_with, save_checkpoint, widen_mixture, read_checkpoint,
+                                load_checkpoint, PRECISIONS)
 from .loss import batch_loss, kl_schedule
 from .prepared import PreparedDataset, pack_dataset
+from .runs import (TrainingError, RunFolderError, DataError, DivergedError, ProcessesStalled, StartPlan,
+                               RunLock, plan_run, data_fingerprint, save_resume, settle_replaced, setting_differences,
+                               interrupted)
+from .processes import (Processes, join_processes, stalls_named, torchrun_env, shard, epoch_seed,
+                                    wrap_model)
+from . import runs, processes
 
 # %% auto #0
-__all__ = ['COLLECTIVE_TIMEOUT_ENV', 'DIVERGED_LOSS', 'RUN_FILES', 'RUN_EXTRAS', 'REPLACED', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE',
-           'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE', 'WARM_START_DATA', 'TrainingError', 'RunFolderError', 'DataError',
-           'DivergedError', 'NothingToDo', 'TrainingInterrupted', 'ProcessesStalled', 'check_items', 'data_errors',
-           'split_items', 'load_datasets', 'pick_device', 'seed_everything', 'make_optimizer', 'train_step',
-           'make_scheduler', 'steps_each_batch', 'make_average', 'Processes', 'stalls_named', 'torchrun_env',
-           'sigterm_interrupts', 'collective_timeout', 'join_processes', 'shard', 'epoch_seed', 'run_epoch',
-           'make_loaders', 'loader_generators', 'set_loader_epoch', 'RunLock', 'set_aside', 'settle_replaced',
-           'claim_run_folder', 'save_resume', 'read_resume_meta', 'load_resume', 'plan_start', 'data_fingerprint',
-           'train_model', 'launch_training', 'warm_start', 'prepare_data', 'prepared_data']
-
-# %% ../nbs/03_train.ipynb #9e14e503
-class TrainingError(RuntimeError):
-    "Training stopped for a reason the user can act on; the command line exits with `exit_code`."
-    exit_code = 1
-
-class RunFolderError(TrainingError):
-    "The run folder holds another run, is in use by another process, or cannot be written."
-    exit_code = 2
-
-class DataError(TrainingError):
-    "The data cannot train a model: no drawing fits, or a split is empty."
-    exit_code = 3
-
-class DivergedError(TrainingError):
-    "The loss became NaN, infinite or absurdly large."
-    exit_code = 4
-
-class NothingToDo(TrainingError):
-    "The run already reached its last epoch, or stopped early."
-    exit_code = 5
-
-class TrainingInterrupted(TrainingError):
-    "Ctrl-C (or SIGINT, or SIGTERM) stopped training; the run can be resumed."
-    exit_code = 130
-
-class ProcessesStalled(TrainingError):
-    "A process of a run in several processes stopped answering; the others stop too, and the run can be resumed."
-    exit_code = 1
+__all__ = ['DIVERGED_LOSS', 'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE', 'WARM_START_DATA', 'check_items', 'data_errors',
+           'split_items', 'load_datasets', 'seed_everything', 'make_optimizer', 'train_step', 'make_scheduler',
+           'steps_each_batch', 'make_average', 'on_device', 'run_epoch', 'make_loaders', 'loader_generators',
+           'set_loader_epoch', 'TrainingRun', 'train_model', 'launch_training', 'warm_start', 'prepare_data',
+           'prepared_data']
 
 # %% ../nbs/03_train.ipynb #76facc25
 def check_items(items, config: Config):
@@ -113,20 +79,6 @@ def _memory_mapped(config: Config):
                                 drop=config.train.augment_drop)
         return train, PreparedDataset(folder, "valid"), PreparedDataset(folder, "test"), train.stats
 
-# %% ../nbs/03_train.ipynb #a08c8287
-def pick_device(name="auto") -> torch.device:
-    "`name`, or for 'auto' the best available of cuda, mps, cpu; refuses a device this machine does not have."
-    if name != "auto":
-        dev, n_cuda = torch.device(name), torch.cuda.device_count() if torch.cuda.is_available() else 0
-        has_mps = getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()
-        if (dev.type == "cuda" and (dev.index or 0) >= n_cuda) or (dev.type == "mps" and not has_mps):
-            raise ValueError(f"device {name!r} is not available here ({n_cuda} CUDA devices, MPS "
-                             f"{'available' if has_mps else 'not available'}): use 'cpu' or 'auto'.")
-        return dev
-    if torch.cuda.is_available(): return torch.device("cuda")
-    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available(): return torch.device("mps")
-    return torch.device("cpu")
-
 # %% ../nbs/03_train.ipynb #cbb16da4
 def seed_everything(seed):
     "Seed Python, numpy and torch."
@@ -140,17 +92,19 @@ def make_optimizer(model, lr=1e-3) -> torch.optim.Adam:
     return torch.optim.Adam(model.parameters(), lr=lr, fused=True if model.device.type == "cuda" else None)
 
 # %% ../nbs/03_train.ipynb #e879d011
-def train_step(model, opt, inputs, targets, mask, labels, grad_clip=1.0, dtype=None, kl=None,
-               step=None, after_step=None) -> torch.Tensor:
-    """One optimizer step on a batch: forward (under autocast to `dtype`, if given), loss (a VAE's with the KL weight
-    of `kl` at `step`), backward, clipping, Adam, then `after_step()` if given. The loss, detached, stays on the
-    device."""
-    loss = batch_loss(model, inputs, targets, mask, labels, dtype, kl, step)
+def train_step(model, opt, batch: Batch, grad_clip=1.0, dtype=None, kl=None, step=None) -> torch.Tensor:
+    """One optimizer step on `batch` (a `Batch` from `collate_fn`, on the model's device): forward (under autocast to
+    `dtype`, if given), loss (a VAE's with the KL weight of `kl` at `step`), backward, clipping, Adam. The loss,
+    detached, stays on the device."""
+    if not isinstance(batch, Batch):
+        raise TypeError(f"train_step takes the batch as one Batch (collate_fn's), not a {type(batch).__name__}: "
+                        "train_step(model, opt, batch, grad_clip, ...). Earlier versions took inputs, targets, mask "
+                        "and labels one by one.")
+    loss = batch_loss(model, batch.inputs, batch.targets, batch.mask, batch.labels, dtype, kl, step)
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
     opt.step()
-    if after_step is not None: after_step()
     return loss.detach()
 
 # %% ../nbs/03_train.ipynb #eb9ba0a8
@@ -173,139 +127,6 @@ def make_average(model, ema=0.0) -> AveragedModel | None:
     "An exponential moving average of `model`'s weights, `ema` the weight of the old average at each update; none if 0."
     return AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(ema)) if ema else None
 
-# %% ../nbs/03_train.ipynb #c6ea02df
-@dataclass
-class Processes:
-    "The processes of a run: this one's `rank` among `world_size` (1 without torchrun), and its `device`."
-    rank: int = 0
-    world_size: int = 1
-    device: torch.device = torch.device("cpu")
-    steps: int = 0   # the `main_first` steps so far: each names its wait
-
-    @property
-    def main(self) -> bool: return self.rank == 0   # process 0 alone logs and writes the run's files
-
-@patch
-def sum_(self: Processes, t: torch.Tensor) -> torch.Tensor:
-    "Sum `t` over every process, in place."
-    if self.world_size > 1: dist.all_reduce(t)
-    return t
-
-@patch
-def share(self: Processes, obj):
-    "Process 0's `obj`, in every process."
-    if self.world_size == 1: return obj
-    box = [obj]
-    dist.broadcast_object_list(box, src=0)
-    return box[0]
-
-# %% ../nbs/03_train.ipynb #6b46e628
-@patch
-def wait_for_main(self: Processes, step: str):
-    """Hold the other processes until process 0 has reached `step`, however long that takes (a download): they wait on
-    the rendezvous store, not in an exchange, which would time out (see `collective_timeout`)."""
-    if self.world_size == 1: return
-    store, key = dist.distributed_c10d._get_default_store(), f"sketchrnn/reached/{step}"
-    if self.main: store.set(key, "1")
-    else: store.wait([key], datetime.timedelta(days=30))
-
-@patch
-def main_first(self: Processes, fn):
-    "`fn()` in process 0, then in the others; a `TrainingError` in process 0 is raised in every process."
-    out, err = None, None
-    if self.main:
-        try: out = fn()
-        except TrainingError as e: err = e
-    self.steps += 1
-    self.wait_for_main(f"main_first/{self.steps}")
-    err = self.share(err)
-    if err is not None: raise err
-    return out if self.main else fn()
-
-# %% ../nbs/03_train.ipynb #15569cf9
-@patch
-def silent_processes(self: Processes, wait=5.0) -> list[int]:
-    "After a failed exchange: the processes that do not tell the rendezvous store, within `wait` s, that they run."
-    store = dist.distributed_c10d._get_default_store()
-    store.set(f"sketchrnn/answering/{self.rank}", "1")
-    keys, end = {r: f"sketchrnn/answering/{r}" for r in range(self.world_size)}, time.monotonic() + wait
-    while (silent := [r for r, k in keys.items() if not store.check([k])]) and time.monotonic() < end: time.sleep(0.1)
-    return silent
-
-@contextlib.contextmanager
-def stalls_named(procs: Processes):
-    "Turn an exchange that failed because another process stopped answering into a `ProcessesStalled` naming it."
-    try: yield
-    except TrainingError: raise
-    except RuntimeError as e:   # an exchange that waited past its timeout (gloo and NCCL say so), not any other error
-        if procs.world_size == 1 or "time" not in str(e).lower() or not (silent := procs.silent_processes()): raise
-        raise ProcessesStalled(
-            f"Process {', '.join(map(str, silent))} of {procs.world_size} stopped answering (for "
-            f"{collective_timeout():g} s, ${COLLECTIVE_TIMEOUT_ENV}): stopped, hung, or its machine lost. Every "
-            f"process stops now; {'resume with --resume once all can run' if procs.main else 'process 0 kept the run'}."
-        ) from None
-
-# %% ../nbs/03_train.ipynb #25f31ffa
-def torchrun_env() -> tuple[int, int, int]:
-    "`(rank, local_rank, world_size)` as torchrun sets them in each process it starts; `(0, 0, 1)` without it."
-    e = os.environ
-    return int(e.get("RANK", 0)), int(e.get("LOCAL_RANK", 0)), int(e.get("WORLD_SIZE", 1))
-
-def _interrupt(signum, frame): raise KeyboardInterrupt
-
-@contextlib.contextmanager
-def sigterm_interrupts():
-    "Treat SIGTERM (`kill`, a scheduler's stop, torchrun's) as Ctrl-C while the block runs (in the main thread)."
-    main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGTERM, _interrupt) if main else None
-    try: yield
-    finally:
-        if main: signal.signal(signal.SIGTERM, old)
-
-COLLECTIVE_TIMEOUT_ENV = "SKETCHRNN_COLLECTIVE_TIMEOUT"
-
-def collective_timeout() -> float:
-    "Seconds a process waits for the others in an exchange before it gives up: `$SKETCHRNN_COLLECTIVE_TIMEOUT`, or 600."
-    text = os.environ.get(COLLECTIVE_TIMEOUT_ENV) or "600"
-    try: seconds = float(text)
-    except ValueError: seconds = float("nan")
-    if not (math.isfinite(seconds) and seconds > 0):
-        raise RunFolderError(f"${COLLECTIVE_TIMEOUT_ENV} must be a number of seconds above 0, not {text!r}.")
-    return seconds
-
-@contextlib.contextmanager
-def join_processes(config: Config):
-    """The `Processes` of a run with `config`. Under torchrun: join the group (NCCL on CUDA, gloo on CPU), take the
-    GPU of the local rank, treat SIGTERM as Ctrl-C; leave the group at the end."""
-    _, local, world = torchrun_env()
-    device = pick_device(config.train.device)
-    if world == 1 and not dist.is_initialized():
-        yield Processes(device=device)
-        return
-    if device.type == "mps": raise TrainingError("Several processes train on CUDA or on CPU, not on MPS: "
-                                                 "pass device='cpu' (--device cpu), or train in one process.")
-    if device.type == "cuda":
-        device = torch.device("cuda", local)
-        torch.cuda.set_device(device)
-    joined = not dist.is_initialized()
-    if joined: dist.init_process_group("nccl" if device.type == "cuda" else "gloo",
-                                       timeout=datetime.timedelta(seconds=collective_timeout()))
-    try:
-        with sigterm_interrupts():
-            yield Processes(dist.get_rank(), dist.get_world_size(), device)
-            if joined: dist.barrier()   # leave together: one that leaves early can abort its partner's gloo threads
-    finally:
-        if joined: dist.destroy_process_group()
-
-# %% ../nbs/03_train.ipynb #66356409
-def shard(ds, procs: Processes):
-    "This process's share of `ds`: every `world_size`-th item from its rank on (all of it in one process)."
-    return ds if procs.world_size == 1 else torch.utils.data.Subset(ds, range(procs.rank, len(ds), procs.world_size))
-
-def epoch_seed(seed, epoch, rank) -> int:
-    "The seed of the random draws (dropout, augmentation) of process `rank` in `epoch` of a run seeded with `seed`."
-    return int(np.random.SeedSequence([seed, epoch, rank]).generate_state(1)[0])
-
 # %% ../nbs/03_train.ipynb #1d8eb5c5
 DIVERGED_LOSS = 1e4   # a mean loss above this (nats) means the run diverged
 
@@ -314,28 +135,33 @@ def _check_loss(mean, where):
     if not np.isfinite(mean) or mean > DIVERGED_LOSS: raise DivergedError(f"the loss reached {mean:.3g} at {where}")
 
 # %% ../nbs/03_train.ipynb #cdab7f6d
-def run_epoch(model, loader, device, opt=None, grad_clip=1.0, bar=None, refresh=20, procs=None, dtype=None, kl=None,
-              first_step=0, after_step=None):
-    """Mean loss over `loader` (and over every process of `procs`); trains (a `train_step` per batch, its forward pass
-    in `dtype`, steps counted from `first_step` for a VAE's `kl` schedule, `after_step()` after each) with an optimizer
-    `opt`. Raises `DivergedError`."""
-    model.train(opt is not None)
-    procs = procs or Processes(device=device)
-    sums = torch.zeros(2, device=device, dtype=torch.float32 if device.type == "mps" else torch.float64)  # loss, count
-    def mean(step, together):  # .tolist() waits for the GPU: only every `refresh` batches and at the end
+def on_device(b: Batch, device) -> Batch:
+    "`b` with every tensor on `device` (copied while the device computes, from a loader's page-locked memory)."
+    return Batch(*(t.to(device, non_blocking=True) for t in b))
+
+def run_epoch(model, loader, step=None, procs=None, kl=None, bar=None, refresh=20) -> float:
+    """Mean loss of `model` over `loader` (and over every process of `procs`): a training pass when given `step(batch,
+    i)`, which trains on the `i`-th batch and returns its loss (`TrainingRun.train_step`), else a validation pass with
+    a VAE's `kl` schedule at its final weight. Raises `DivergedError`."""
+    if isinstance(step, torch.device):   # the form of earlier versions: run_epoch(model, loader, device)
+        warn_deprecated("run_epoch(model, loader, device)", "use run_epoch(model, loader), on the model's device")
+        procs, step = procs or Processes(device=step), None
+    training, procs = step is not None, procs or Processes(device=model.device)
+    model.train(training)
+    sums = torch.zeros(2, device=procs.device, dtype=torch.float32 if procs.device.type == "mps" else torch.float64)
+    def mean(i, together):  # .tolist() waits for the GPU: only every `refresh` batches and at the end
         total, n = (procs.sum_(sums.clone()) if together else sums).tolist()
-        if n: _check_loss(total/n, f"{'training' if opt is not None else 'validation'} batch {step}")
+        if n: _check_loss(total/n, f"{'training' if training else 'validation'} batch {i}")
         if n and bar is not None: bar.set_postfix(loss=f"{total/n:.3f}")
         return total/max(n, 1)
-    with torch.set_grad_enabled(opt is not None):
+    with torch.set_grad_enabled(training):
         for i, b in enumerate(loader):
-            batch = [t.to(device, non_blocking=True) for t in (b.inputs, b.targets, b.mask, b.labels)]
-            loss = (train_step(model, opt, *batch, grad_clip, dtype, kl, first_step + i, after_step) if opt is not None
-                    else batch_loss(model, *batch, kl=kl))
+            b = on_device(b, procs.device)
+            loss = step(b, i) if training else batch_loss(model, b.inputs, b.targets, b.mask, b.labels, kl=kl)
             sums[0].add_(loss, alpha=len(b.labels))
             sums[1] += len(b.labels)
             if bar is not None: bar.update(1)
-            if i % refresh == 0: mean(i, together=opt is not None)
+            if i % refresh == 0: mean(i, together=training)
     return mean(len(loader), together=True)
 
 # %% ../nbs/03_train.ipynb #d4ec22d2
@@ -372,222 +198,6 @@ def set_loader_epoch(loader, epoch):
     "Tell `loader`'s batch sampler which epoch it is, if it draws its batches by epoch (`BucketBatchSampler`)."
     if hasattr(loader.batch_sampler, "set_epoch"): loader.batch_sampler.set_epoch(epoch)
 
-# %% ../nbs/03_train.ipynb #fcae2341
-RUN_FILES = ("best.safetensors", "resume.safetensors")
-RUN_EXTRAS = ("training_loss_plot.png",)   # what sketchrnn_train adds to a run folder
-
-class RunLock:
-    """An exclusive lock on a run folder, held while a run trains and released when it ends (or its process dies). A
-    run that ends in an error having written nothing leaves no folder and no `.lock` it made."""
-    def __init__(self, folder): self.folder, self.file = Path(folder), None
-
-    def __enter__(self):
-        if self.folder.exists() and not self.folder.is_dir():
-            raise RunFolderError(f"The run folder {self.folder} is a file: choose another out_dir.")
-        self.made_folder, self.made_lock = not self.folder.exists(), not (self.folder/".lock").exists()
-        while True:
-            self._open()
-            if not fcntl: break
-            try: fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                self.file.seek(0)
-                holder = self.file.read().strip() or "another process"
-                self.file.close()
-                raise RunFolderError(f"{self.folder} is in use by another training run ({holder}): wait for it to "
-                                     "end, or choose another out_dir.") from None
-            if self._still_there(): break
-            self.file.close()   # a refused run removed the lock file we opened: lock the one at the path now
-        self.file.seek(0)
-        self.file.truncate()
-        self.file.write(f"pid {os.getpid()} on {socket.gethostname()}, since {time.strftime('%Y-%m-%d %H:%M:%S')}")
-        self.file.flush()
-        return self
-
-    def _open(self):
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self.file = open(self.folder/".lock", "a+")
-        except OSError as e:
-            raise RunFolderError(f"Cannot write to the run folder {self.folder} ({e.strerror}): choose another "
-                                 "out_dir.") from None
-
-    def _still_there(self) -> bool:
-        "Is the file we locked still the folder's `.lock`?"
-        try: return os.stat(self.folder/".lock").st_ino == os.fstat(self.file.fileno()).st_ino
-        except FileNotFoundError: return False
-
-    def __exit__(self, exc_type, *exc):
-        if exc_type is not None and self.made_lock and [f.name for f in self.folder.iterdir()] == [".lock"]:
-            (self.folder/".lock").unlink()   # unlinked while still locked: a waiting run then opens a new one
-            if self.made_folder: self.folder.rmdir()
-        if fcntl: fcntl.flock(self.file, fcntl.LOCK_UN)
-        self.file.close()
-
-# %% ../nbs/03_train.ipynb #8a6e53ee
-def _inside(path, folder) -> bool: return Path(path).resolve().parent == Path(folder).resolve()
-
-REPLACED = ".replaced"   # where `overwrite` keeps the old run until the new one has written its first checkpoint
-
-def set_aside(folder, files):
-    "Move the run `files` of `folder` into `folder/.replaced`."
-    keep = Path(folder)/REPLACED
-    keep.mkdir(exist_ok=True)
-    for f in files: os.replace(Path(folder)/f, keep/f)
-
-def settle_replaced(folder):
-    """Finish an overwrite: drop the run set aside once a new run has a checkpoint in `folder`, or put it back if the
-    new run wrote none (it failed, or was killed, before its first epoch ended)."""
-    folder, keep = Path(folder), Path(folder)/REPLACED
-    if not keep.is_dir(): return
-    if any((folder/f).exists() for f in RUN_FILES): return shutil.rmtree(keep)
-    for f in keep.iterdir(): os.replace(f, folder/f.name)
-    keep.rmdir()
-
-def claim_run_folder(folder, resume=None, overwrite=False):
-    """Check that a run may write into `folder` (see above); with `overwrite`, set the run that is there aside (see
-    `settle_replaced`). Removes the temporary files of writers that were killed, and only those."""
-    folder = Path(folder)
-    settle_replaced(folder)   # an overwrite killed before the new run's first checkpoint: the old run comes back
-    there = [f for f in RUN_FILES if (folder/f).exists()]
-    own = resume is True or (resume is not None and resume is not False and _inside(resume, folder))
-    if resume is True and overwrite: raise RunFolderError("Pass resume or overwrite, not both.")
-    if resume is True and not (folder/"resume.safetensors").exists():
-        raise RunFolderError(f"Nothing to resume in {folder}: it has no resume.safetensors (a run writes it after "
-                             "each finished epoch). Start it again without resuming.")
-    if there and not overwrite and not own:
-        raise RunFolderError(f"{folder} already holds a run ({', '.join(there)}). Resume it (resume=True, "
-                             "--resume), replace it (overwrite=True, --overwrite), or choose another out_dir.")
-    if overwrite and own: raise RunFolderError(f"{resume} belongs to the run that overwrite would remove.")
-    if overwrite: set_aside(folder, there + [f for f in RUN_EXTRAS if (folder/f).exists()])
-    remove_stale_temps(folder)
-
-# %% ../nbs/03_train.ipynb #b3819802
-RESUME_FORMAT = "sketchrnn_nb.resume/1"
-
-def _rng_tensors(generators) -> dict:
-    "The states of torch's generator, CUDA's and `generators`, as uint8 tensors."
-    states = {"rng.torch": torch.get_rng_state()}
-    if torch.cuda.is_available(): states |= {f"rng.cuda.{i}": s for i, s in enumerate(torch.cuda.get_rng_state_all())}
-    return states | {f"rng.loader.{i}": g.get_state() for i, g in enumerate(generators)}
-
-def save_resume(path, model, opt, sched, config: Config, state: dict, generators, average=None):
-    "Atomically write what resuming needs: weights (and their `average`), optimizer, schedule, `state`, generators."
-    tensors = {f"model.{k}": v.detach().cpu() for k, v in model.state_dict().items()}
-    if average is not None: tensors |= {f"average.{k}": v.detach().cpu() for k, v in average.state_dict().items()}
-    opt_state = opt.state_dict()
-    for i, st in opt_state["state"].items():
-        tensors |= {f"opt.{i}.{k}": v.detach().cpu() for k, v in st.items()}
-    tensors |= _rng_tensors(generators)
-    meta = {"format": RESUME_FORMAT, "config": json.dumps(config.to_dict()), "state": json.dumps(state),
-            "param_groups": json.dumps(opt_state["param_groups"]), "scheduler": json.dumps(sched.state_dict())}
-    return write_safetensors(path, tensors, meta)
-
-# %% ../nbs/03_train.ipynb #05af272a
-def _damaged_resume(path, why) -> RunFolderError:
-    "The error for a resume file that cannot continue its run exactly: `why`, and the ways out."
-    best = Path(path).parent/"best.safetensors"
-    return RunFolderError(f"{path} cannot resume its run exactly: {why}. Start from the run's best checkpoint instead "
-                          f"(resume='{best}', --resume {best}: its weights and history, a fresh optimizer), or start "
-                          "again (overwrite=True, --overwrite).")
-
-def read_resume_meta(path) -> dict:
-    "The metadata of the resume file `path`, decoded and checked, or a `RunFolderError` saying what is wrong."
-    try:
-        if not Path(path).is_file(): raise ValueError("it is not a regular file")
-        with safe_open(str(path), framework="pt") as f: meta = f.metadata() or {}
-        if meta.get("format") != RESUME_FORMAT: raise ValueError(f"its format is {meta.get('format')!r}")
-        meta = meta | {k: json.loads(meta[k]) for k in ("config", "state", "param_groups", "scheduler")}
-        meta["config"], state = Config.from_dict(meta["config"]), meta["state"]
-        if not (isinstance(state["history"], list) and isinstance(state["stale"], int) and
-                all(isinstance(h, dict) and isinstance(h.get("valid_loss"), (int, float)) for h in state["history"])):
-            raise ValueError("its history is damaged")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError, SafetensorError) as e:
-        raise _damaged_resume(path, e) from None
-    return meta
-
-def _missing(tensors, meta, model, generators, average) -> list[str]:
-    "The tensors a complete resume file for these objects holds and `tensors` lacks."
-    want = [f"model.{k}" for k in model.state_dict()] + ["rng.torch"]
-    want += [f"rng.loader.{i}" for i in range(len(generators))]
-    if average is not None: want += [f"average.{k}" for k in average.state_dict()]
-    params = [i for g in meta["param_groups"] for i in g["params"]]
-    if meta["state"]["history"]: want += [f"opt.{i}.{k}" for i in params for k in ("step", "exp_avg", "exp_avg_sq")]
-    return [k for k in want if k not in tensors]
-
-def load_resume(path, model, opt, sched, generators, average=None) -> dict:
-    """Restore what `save_resume` wrote into `model`, `opt`, `sched`, the generators (and `average`); return its
-    `state`. A file that lacks any of it is refused: the run would go on, but not exactly."""
-    meta = read_resume_meta(path)
-    try:
-        tensors, _ = read_safetensors(path)
-        if (missing := _missing(tensors, meta, model, generators, average)):
-            raise ValueError(f"it lacks {len(missing)} tensors ({', '.join(missing[:3])}...)")
-        model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
-        if average is not None:
-            average.load_state_dict({k[8:]: v for k, v in tensors.items() if k.startswith("average.")})
-        state = {}
-        for k, v in tensors.items():
-            if k.startswith("opt."):
-                _, i, name = k.split(".", 2)
-                state.setdefault(int(i), {})[name] = v
-        opt.load_state_dict({"state": state, "param_groups": meta["param_groups"]})
-        sched.load_state_dict(meta["scheduler"])
-        torch.set_rng_state(tensors["rng.torch"])
-        cuda = [tensors[f"rng.cuda.{i}"] for i in range(torch.cuda.device_count()) if f"rng.cuda.{i}" in tensors]
-        if cuda: torch.cuda.set_rng_state_all(cuda)
-        for i, g in enumerate(generators): g.set_state(tensors[f"rng.loader.{i}"])
-    except (ValueError, KeyError, TypeError, IndexError, RuntimeError) as e: raise _damaged_resume(path, e) from None
-    return meta["state"]
-
-# %% ../nbs/03_train.ipynb #93152eea
-RESUME_MAY_CHANGE = ("epochs", "early_stop_patience", "device", "cache_dir", "out_dir", "precision", "compile")
-
-def _differences(saved: Config, config: Config, keys) -> list[str]:
-    "The settings in `keys` on which `saved` and `config` differ, as `name: saved -> config`."
-    a, b = saved.to_dict(), config.to_dict()
-    return [f"{k}: {a[k]!r} -> {b[k]!r}" for k in keys if a[k] != b[k]]
-
-# %% ../nbs/03_train.ipynb #4640a3a6
-def _stale_epochs(history) -> int:
-    "Epochs since the best validation loss of `history`."
-    if not history: return 0
-    return len(history) - 1 - min(range(len(history)), key=lambda i: history[i]["valid_loss"])
-
-def plan_start(folder, resume, config: Config) -> dict:
-    "Where a run starts: `kind` 'fresh', 'resume' (with `path`) or 'checkpoint' (with `model`); and its `history`."
-    folder = Path(folder)
-    if not resume: return dict(kind="fresh", history=[])
-    if resume is True:
-        path = folder/"resume.safetensors"
-        meta = read_resume_meta(path)
-        changed = _differences(meta["config"], config, [k for k in config.to_dict() if k not in RESUME_MAY_CHANGE])
-        if changed: raise RunFolderError(f"Cannot resume the run in {folder} exactly: settings changed "
-                                         f"({'; '.join(changed)}). Keep them, or start a new run.")
-        state = meta["state"]   # load_resume restores it in full, with the tensors
-        return dict(kind="resume", path=path, history=state["history"], stale=state["stale"], data=state.get("data"))
-    try: model, info = load_checkpoint(resume)
-    except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot start from {resume}: {e}") from None
-    changed = _differences(info["config"], config, MODEL_SETTINGS)
-    if changed: raise RunFolderError(f"Cannot start from {resume}: its model settings or classes differ from this "
-                                     f"config's ({'; '.join(changed)}).")
-    return dict(kind="checkpoint", model=model, history=info["history"], stale=_stale_epochs(info["history"]))
-
-# %% ../nbs/03_train.ipynb #718c16ca
-def _check_not_done(plan, config: Config, folder):
-    "Refuse a start from a run that has already reached its last epoch or stopped early."
-    done, stale = len(plan["history"]), plan.get("stale", 0)
-    if done < config.train.epochs and stale < config.train.early_stop_patience: return
-    why = (f"it stopped early (no better validation loss for {stale} epochs); raise early_stop_patience"
-           if done < config.train.epochs else f"raise epochs (it is {config.train.epochs})")
-    raise NothingToDo(f"Nothing to do: the run in {folder} has trained {done} epochs; {why} to go on.")
-
-# %% ../nbs/03_train.ipynb #19009d8f
-def _complete_best(folder, history):
-    "Write the whole `history` into the run's best checkpoint, if it holds less."
-    path = Path(folder)/"best.safetensors"
-    model, info = load_checkpoint(path)
-    if len(info["history"]) < len(history): save_checkpoint(model, path, info["config"], history)
-
 # %% ../nbs/03_train.ipynb #365699a8
 def _epoch_line(h, improved) -> str:
     "One line of progress for the history entry `h`."
@@ -609,162 +219,129 @@ def _check_splits(train_ds, valid_ds, config: Config):
         raise DataError(f"No training drawing of {', '.join(empty)}: none fits max_len={config.data.max_len} (or the "
                         "class file holds none). Raise max_len, or leave the class out.")
 
-def data_fingerprint(*datasets) -> str:
-    """A short hash of the drawings `datasets` hold, in order, with their labels (for a prepared dataset: its source
-    files' sizes and times, selection, split and stats): a resumed run proves with it that it has the same data."""
-    h = hashlib.sha256()
-    for ds in datasets:
-        if isinstance(ds, PreparedDataset):
-            h.update(json.dumps({k: v for k, v in ds.meta.items() if k != "seconds"}, sort_keys=True).encode())
-        else:
-            for s in ds.seqs: h.update(np.ascontiguousarray(s, np.float32).tobytes())
-        h.update(np.ascontiguousarray(ds.labels, np.int64).tobytes())
-    return h.hexdigest()[:16]
+# %% ../nbs/03_train.ipynb #c5be7d08
+class TrainingRun:
+    """One run in this process of `procs`, from `plan` (`runs`): its datasets (`datasets(config)`, by default
+    `load_datasets`), model, `net` (what runs the training pass), optimizer, schedule, weight average, loaders, and
+    `state` (history, best validation loss, epochs without a better one, the data's fingerprint)."""
+    def __init__(self, config: Config, procs: Processes, plan: StartPlan, datasets=None):
+        self.config, self.procs, self.plan, self.folder = config, procs, plan, Path(config.paths.out_dir)
+        seed_everything(config.train.seed)
+        self.train_ds, self.valid_ds, _, stats = procs.main_first(lambda: (datasets or load_datasets)(config))
+        _check_splits(self.train_ds, self.valid_ds, config)
+        fingerprint = data_fingerprint(self.train_ds, self.valid_ds)
+        plan.check_data(fingerprint, config)
+        best = self.folder/"best.safetensors" if procs.main else None
+        self.model = plan.start_model(config, stats, best).to(procs.device)
+        self.opt = make_optimizer(self.model, plan.history[-1]["lr"] if plan.history else config.train.lr)
+        self.sched, self.average = make_scheduler(self.opt, config), make_average(self.model, config.train.ema)
+        self.loaders = make_loaders(config, self.train_ds, self.valid_ds, procs.device, procs)
+        self.state = plan.restore(self.model, self.opt, self.sched, loader_generators(self.loaders[0]), self.average)
+        self.state["data"] = fingerprint   # saved with every resume file: a resumed run must find the same drawings
+        self.net = wrap_model(self.model, procs, config.train.compile)
+        self.kl, self.dtype = kl_schedule(config), PRECISIONS[config.train.precision]
 
-def _check_same_data(plan, fingerprint, config: Config):
-    "Refuse to resume a run on other drawings than it trained on (resume files before fingerprints pass)."
-    if plan.get("data") in (None, fingerprint): return
-    p = config.paths
-    raise RunFolderError(f"Cannot resume the run in {p.out_dir} exactly: the drawings behind its classes are not "
-                         f"the ones it trained on (cache_dir {p.cache_dir or 'default'} holds other data). Point "
-                         "cache_dir (--cache-dir) at the data it used, or start a new run.")
+    @property
+    def kept(self) -> SketchRNN:
+        "The model whose weights are validated and kept: the weight average's with `ema`, else the model's own."
+        return self.model if self.average is None else self.average.module
 
-# %% ../nbs/03_train.ipynb #99d8391e
-def _after_step(model, sched, average):
-    "What follows each optimizer step: the weight average's update, and the step of a schedule stepped each batch."
-    def after():
-        if average is not None: average.update_parameters(model)
-        if steps_each_batch(sched): sched.step()
-    return after
+    def train_step(self, batch: Batch, step: int) -> torch.Tensor:
+        "`train_step` on the run's `step`-th batch, then the weight average's update and a schedule stepped each batch."
+        loss = train_step(self.net, self.opt, batch, self.config.train.grad_clip, self.dtype, self.kl, step)
+        if self.average is not None: self.average.update_parameters(self.model)
+        if steps_each_batch(self.sched): self.sched.step()
+        return loss
 
-def _train_epochs(config, model, opt, sched, loaders, state, folder, progress, net=None, procs=None, average=None):
-    """The epoch loop of `train_model`, from `state` (history, best loss, epochs without improvement) on; `net` runs
-    the training forward pass (`model` wrapped for several `procs`, or compiled); with `average`, its weights are the
-    ones validated and kept."""
-    device, (dl_train, dl_valid), procs = model.device, loaders, procs or Processes(device=model.device)
-    net = model if net is None else net
-    kept = model if average is None else average.module
-    history = state["history"]
-    for epoch in range(len(history) + 1, config.train.epochs + 1):
-        t0 = time.time()
-        try:
-            with tqdm(total=len(dl_train), desc=f"epoch {epoch}/{config.train.epochs}", disable=not progress,
-                      leave=False) as bar:
-                set_loader_epoch(dl_train, epoch)
-                if procs.world_size > 1: torch.manual_seed(epoch_seed(config.train.seed, epoch, procs.rank))
-                train_loss = run_epoch(net, dl_train, device, opt, config.train.grad_clip, bar, procs=procs,
-                                       dtype=PRECISIONS[config.train.precision], kl=kl_schedule(config),
-                                       first_step=(epoch - 1)*len(dl_train),
-                                       after_step=_after_step(model, sched, average))
-            valid_loss = run_epoch(kept, dl_valid, device, procs=procs, kl=kl_schedule(config))
-        except DivergedError as e:
-            saved = (f"the best checkpoint (epoch {min(history, key=lambda h: h['valid_loss'])['epoch']}) is kept"
-                     if history else "no checkpoint was written")
-            raise DivergedError(f"Training diverged in epoch {epoch}: {e}; {saved}. Lower the learning rate "
-                                f"(lr is {opt.param_groups[0]['lr']:g}) or the gradient clip.") from None
-        history.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
-                            lr=opt.param_groups[0]["lr"], seconds=round(time.time() - t0, 2)))
-        if not steps_each_batch(sched): sched.step(valid_loss)
-        improved = valid_loss < state["best"]
-        state["best"], state["stale"] = (valid_loss, 0) if improved else (state["best"], state["stale"] + 1)
-        if improved and procs.main: save_checkpoint(kept, folder/"best.safetensors", config, history)
-        if procs.main:
-            save_resume(folder/"resume.safetensors", model, opt, sched, config, state, loader_generators(dl_train),
-                        average)
-            settle_replaced(folder)   # the new run has its first checkpoint: a run it overwrote can go
-        if progress: print(_epoch_line(history[-1], improved), flush=True)
-        if state["stale"] >= config.train.early_stop_patience:
-            if progress: print(f"early stop: no better validation loss for {state['stale']} epochs")
-            break
+    def train_epoch(self, epoch, bar=None) -> float:
+        "The training pass of epoch `epoch` (counted from 1): its mean loss over every process."
+        loader, seed = self.loaders[0], self.config.train.seed
+        set_loader_epoch(loader, epoch)
+        if self.procs.world_size > 1: torch.manual_seed(epoch_seed(seed, epoch, self.procs.rank))
+        first = (epoch - 1)*len(loader)
+        return run_epoch(self.net, loader, lambda b, i: self.train_step(b, first + i), self.procs, self.kl, bar)
 
-# %% ../nbs/03_train.ipynb #3d2ec53c
-def _plan_run(folder, resume, overwrite, config: Config, main=True) -> dict:
-    "Claim the run folder (in process 0) and plan where the run starts; refuse a run that has nothing left to do."
-    if main: claim_run_folder(folder, resume, overwrite)
-    plan = plan_start(folder, resume, config)
-    try: _check_not_done(plan, config, folder)
-    except NothingToDo:
-        if main and plan["kind"] == "resume": _complete_best(folder, plan["history"])   # killed after its last epoch
-        raise
-    return plan
+    def validate(self) -> float:
+        "The kept model's mean loss over the validation split (every process validating its share)."
+        return run_epoch(self.kept, self.loaders[1], procs=self.procs, kl=self.kl)
 
-def _wrap(model, config: Config, procs: Processes):
-    "What runs the training forward pass: `model`, in `DistributedDataParallel` across `procs`, compiled if asked."
-    net = model
-    if procs.world_size > 1:
-        net = DistributedDataParallel(model, device_ids=[procs.device.index] if procs.device.type == "cuda" else None)
-    return torch.compile(net) if config.train.compile else net
+    def end_epoch(self, epoch, train_loss, valid_loss, seconds) -> bool:
+        "Record epoch `epoch`, step a plateau schedule, keep a better model, write the resume file; was it better?"
+        s, main = self.state, self.procs.main
+        s["history"].append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss,
+                                 lr=self.opt.param_groups[0]["lr"], seconds=round(seconds, 2)))
+        if not steps_each_batch(self.sched): self.sched.step(valid_loss)
+        improved = valid_loss < s["best"]
+        s["best"], s["stale"] = (valid_loss, 0) if improved else (s["best"], s["stale"] + 1)
+        if improved and main: save_checkpoint(self.kept, self.folder/"best.safetensors", self.config, s["history"])
+        if main:
+            save_resume(self.folder/"resume.safetensors", self.model, self.opt, self.sched, self.config, s,
+                        loader_generators(self.loaders[0]), self.average)
+            settle_replaced(self.folder)   # the new run has its first checkpoint: a run it overwrote can go
+        return improved
 
-# %% ../nbs/03_train.ipynb #babef463
-def _start_model(config: Config, plan, stats, folder, procs: Processes) -> SketchRNN:
-    "The model a run starts from: fresh from `config`, or the checkpoint of `plan` (then the best, until beaten)."
-    if plan["kind"] != "checkpoint": return SketchRNN.from_config(config, stats).to(procs.device)
-    model = plan["model"]
-    model.stats = stats
-    if procs.main: save_checkpoint(model, folder/"best.safetensors", config, plan["history"])
-    return model.to(procs.device)
+    def fit(self, progress=True):
+        "Train the epochs left, up to `epochs` or an early stop; a `DivergedError` says which epoch and what was kept."
+        t, history = self.config.train, self.state["history"]
+        for epoch in range(len(history) + 1, t.epochs + 1):
+            t0 = time.time()
+            try:
+                with tqdm(total=len(self.loaders[0]), desc=f"epoch {epoch}/{t.epochs}", disable=not progress,
+                          leave=False) as bar: train_loss = self.train_epoch(epoch, bar)
+                valid_loss = self.validate()
+            except DivergedError as e: raise self._diverged(epoch, e) from None
+            improved = self.end_epoch(epoch, train_loss, valid_loss, time.time() - t0)
+            if progress: print(_epoch_line(history[-1], improved), flush=True)
+            if self.state["stale"] >= t.early_stop_patience:
+                if progress: print(f"early stop: no better validation loss for {self.state['stale']} epochs")
+                break
 
-def _interrupted(folder) -> TrainingInterrupted:
-    "The error of a run in `folder` stopped by Ctrl-C, saying what was kept and how to go on."
-    path = Path(folder)/"resume.safetensors"
-    if not path.exists():
-        return TrainingInterrupted("Interrupted before the first epoch finished: nothing was saved. Start it again.")
-    try: done = len(read_resume_meta(path)["state"]["history"])
-    except RunFolderError: return TrainingInterrupted(f"Interrupted; {folder} keeps the best model so far.")
-    return TrainingInterrupted(f"Interrupted after {done} finished epochs. {folder} keeps the best model and the last "
-                               "finished epoch: continue with resume=True (--resume).")
+    def _diverged(self, epoch, e) -> DivergedError:
+        "The error of a run whose loss diverged in `epoch`: what was kept, and the way out."
+        h = self.state["history"]
+        kept = (f"the best checkpoint (epoch {min(h, key=lambda r: r['valid_loss'])['epoch']}) is kept" if h
+                else "no checkpoint was written")
+        return DivergedError(f"Training diverged in epoch {epoch}: {e}; {kept}. Lower the learning rate (lr is "
+                             f"{self.opt.param_groups[0]['lr']:g}) or the gradient clip.")
+
+    def finish(self):
+        "The best model (by validation loss), its checkpoint rewritten with the whole history; and the history."
+        if self.procs.main:   # the other processes keep their last weights: the files may be on another machine
+            self.model.load_state_dict(read_checkpoint(self.folder/"best.safetensors")[0])
+            save_checkpoint(self.model, self.folder/"best.safetensors", self.config, self.state["history"])
+        return self.model.eval(), self.state["history"]
 
 # %% ../nbs/03_train.ipynb #287d4dac
-def _train_run(config: Config, folder, resume, overwrite, progress, procs: Processes):
-    "The body of `train_model` in this process of `procs`, with the run folder locked."
-    plan = procs.main_first(lambda: _plan_run(folder, resume, overwrite, config, procs.main))
-    seed_everything(config.train.seed)
-    train_ds, valid_ds, _, stats = procs.main_first(lambda: load_datasets(config))
-    _check_splits(train_ds, valid_ds, config)
-    fingerprint = data_fingerprint(train_ds, valid_ds)
-    _check_same_data(plan, fingerprint, config)
-    model = _start_model(config, plan, stats, folder, procs)
-    opt = make_optimizer(model, plan["history"][-1]["lr"] if plan["history"] else config.train.lr)
-    sched, average = make_scheduler(opt, config), make_average(model, config.train.ema)
-    loaders = make_loaders(config, train_ds, valid_ds, procs.device, procs)
-    best = min((h["valid_loss"] for h in plan["history"]), default=float("inf"))
-    state = dict(best=best, stale=plan.get("stale", 0), history=list(plan["history"]))
-    if plan["kind"] == "resume":
-        state = load_resume(plan["path"], model, opt, sched, loader_generators(loaders[0]), average)
-    state["data"] = fingerprint   # saved with every resume file: a resumed run must find the same drawings
-    try: _train_epochs(config, model, opt, sched, loaders, state, folder, progress and procs.main,
-                       _wrap(model, config, procs), procs, average)
-    except KeyboardInterrupt: raise _interrupted(folder) from None
-    if procs.main:   # the other processes keep their last weights: the files may be on another machine
-        model.load_state_dict(read_checkpoint(folder/"best.safetensors")[0])
-        save_checkpoint(model, folder/"best.safetensors", config, state["history"])   # with the whole history
-    return model.eval(), state["history"]
-
-def train_model(config: Config, resume=None, overwrite=False, progress=True, nproc=1):
+def train_model(config: Config, resume=None, overwrite=False, progress=True, nproc=1, datasets=None):
     """Train a `SketchRNN` as `config` says; returns the best model (by validation loss) and the per-epoch history.
     `resume=True` continues the run in `config.paths.out_dir`; `resume=FILE` starts from a checkpoint's weights and
     history; `overwrite=True` replaces the run in `config.paths.out_dir` (which comes back if the new run fails before
-    its first checkpoint); `nproc=N` trains in N processes on this machine (see "Training at scale"). Raises a
-    `TrainingError` saying why a run stopped early."""
-    if nproc != 1: return launch_training(config, nproc, resume, overwrite, progress)
+    its first checkpoint); `nproc=N` trains in N processes on this machine (see "Training at scale"); `datasets`, a
+    function of the config, takes the place of `load_datasets`. Raises a `TrainingError` saying why a run stopped."""
+    if nproc != 1: return launch_training(config, nproc, resume, overwrite, progress, datasets)
     folder = Path(config.paths.out_dir)
     with join_processes(config) as procs, RunLock(folder) if procs.main else contextlib.nullcontext():
         try:
-            with stalls_named(procs): return _train_run(config, folder, resume, overwrite, progress, procs)
+            with stalls_named(procs):
+                plan = procs.main_first(lambda: plan_run(folder, resume, overwrite, config, procs.main))
+                run = TrainingRun(config, procs, plan, datasets)
+                try: run.fit(progress and procs.main)
+                except KeyboardInterrupt: raise interrupted(folder) from None
+                return run.finish()
         finally:
             if procs.main: settle_replaced(folder)
 
 # %% ../nbs/03_train.ipynb #0f807c90
-def _launched(config: dict, resume, overwrite, progress, threads):
+def _launched(config: dict, resume, overwrite, progress, threads, datasets=None):
     "What each process of `launch_training` runs: `train_model`; its history, or the `TrainingError` that stopped it."
     torch.set_num_threads(threads)
-    try: return train_model(Config.from_dict(config), resume, overwrite, progress)[1]
+    try: return train_model(Config.from_dict(config), resume, overwrite, progress, datasets=datasets)[1]
     except ProcessesStalled as e:   # fail, so that the launcher stops the process that stopped answering
         print(f"process {torchrun_env()[0]}: {e}", file=sys.stderr, flush=True)
         raise SystemExit(e.exit_code) from None
     except TrainingError as e: return e
 
-def launch_training(config: Config, nproc, resume=None, overwrite=False, progress=True):
+def launch_training(config: Config, nproc, resume=None, overwrite=False, progress=True, datasets=None):
     "`train_model` in `nproc` new processes on this machine (torchrun's launcher): process 0's model and history."
     if not isinstance(nproc, int) or nproc < 1: raise ValueError(f"nproc must be a whole number >= 1, not {nproc!r}")
     launch = LaunchConfig(min_nodes=1, max_nodes=1, nproc_per_node=nproc, run_id=f"sketchrnn-{os.getpid()}",
@@ -773,8 +350,8 @@ def launch_training(config: Config, nproc, resume=None, overwrite=False, progres
     threads = max(1, torch.get_num_threads()//nproc)   # CPU processes share the cores instead of fighting over them
     # the processes run the package's `_launched`, found by name: a function defined in a notebook cannot be sent
     worker = importlib.import_module("sketchrnn_nb.train")._launched
-    try: out = elastic_launch(launch, worker)(config.to_dict(), resume, overwrite, progress, threads)[0]
-    except (KeyboardInterrupt, SignalException): raise _interrupted(config.paths.out_dir) from None
+    try: out = elastic_launch(launch, worker)(config.to_dict(), resume, overwrite, progress, threads, datasets)[0]
+    except (KeyboardInterrupt, SignalException): raise interrupted(config.paths.out_dir) from None
     except ChildFailedError as e:
         rank, failure = e.get_first_failure()
         raise TrainingError(f"Process {rank} of {nproc} failed (exit status {failure.exitcode}); its output above says "
@@ -783,8 +360,8 @@ def launch_training(config: Config, nproc, resume=None, overwrite=False, progres
     return load_checkpoint(Path(config.paths.out_dir)/"best.safetensors")[0].eval(), out
 
 # %% ../nbs/03_train.ipynb #dc70bbb1
-WARM_START_MAY_CHANGE = ("layer_norm", "recurrent_dropout", "n_mixtures", "dropout", "output_dropout")
-WARM_START_DATA = ("max_per_class", "max_len", "seed")   # the same data: the same split, and the same normalization
+WARM_START_MAY_CHANGE = settings_with("warm_start_may_change")   # the LSTM cell, the mixture's size, the dropouts
+WARM_START_DATA = settings_with("same_data")   # the same data: the same split, and the same normalization
 
 def warm_start(path, config: Config, out) -> Path:
     """Write to `out` the checkpoint at `path` as a model of `config`, for `train_model(config, resume=out)`; the two
@@ -792,7 +369,7 @@ def warm_start(path, config: Config, out) -> Path:
     try: old, info = load_checkpoint(path)
     except (ValueError, FileNotFoundError) as e: raise RunFolderError(f"Cannot warm-start from {path}: {e}") from None
     fixed = [k for k in MODEL_SETTINGS if k not in WARM_START_MAY_CHANGE] + list(WARM_START_DATA)
-    changed = _differences(info["config"], config, fixed)
+    changed = setting_differences(info["config"], config, fixed)
     if info["config"].model.layer_norm and not config.model.layer_norm: changed.append("layer_norm: True -> False")
     if config.model.head == "gmm" and config.model.n_mixtures < info["config"].model.n_mixtures:
         changed.append(f"n_mixtures: {info['config'].model.n_mixtures} -> {config.model.n_mixtures} (only more)")
@@ -817,3 +394,13 @@ def prepared_data(config: Config):
     "Deprecated: `load_datasets` of a config with `prepared=True`."
     warn_deprecated("prepared_data", "use load_datasets (with config.data.prepared)")
     return _memory_mapped(config)
+
+_MOVED = {"runs": runs, "processes": processes}   # the modules that took over part of this one
+
+def __getattr__(name):
+    "A name that moved from `train` to `runs` or `processes`, found there with a `DeprecationWarning`."
+    for where, module in _MOVED.items():
+        if name in module.__all__:
+            warn_deprecated(f"sketchrnn_nb.train.{name}", f"import it from sketchrnn_nb.{where}")
+            return getattr(module, name)
+    raise AttributeError(f"module 'sketchrnn_nb.train' has no attribute {name!r}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 from .data import normalize_sequence, check_sketches, check_stroke5, check_whole, is_number
-from .model import (Config, SketchRNN, MODEL_SETTINGS, load_checkpoint, DEFAULT_TEMPERATURE, check_seed,
+from .model import (Config, SketchRNN, MODEL_SETTINGS, settings_with, load_checkpoint, DEFAULT_TEMPERATURE, check_seed,
                                 check_sampling, sample_sequences, finish_sketch)
 
 # %% auto #0
@@ -15,7 +15,7 @@ __all__ = ['VAE_ONLY', 'INTERPOLATIONS', 'vae_from_decoder', 'sketch_batch', 'en
            'variations', 'slerp', 'interpolate']
 
 # %% ../nbs/07_vae.ipynb #a58bb4c4
-VAE_ONLY = ("z_size", "enc_hidden_size")   # the model settings a VAE adds to its decoder's
+VAE_ONLY = settings_with("vae_only")   # the model settings a VAE adds to its decoder's
 
 def vae_from_decoder(path, config: Config) -> SketchRNN:
     "A VAE as `config` describes it, whose decoder starts as the decoder-only checkpoint at `path` (z switched off)."

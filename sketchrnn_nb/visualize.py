@@ -19,9 +19,9 @@ from fastcore.basics import patch
 from matplotlib import animation
 from matplotlib.collections import LineCollection
 from PIL import Image, ImageDraw
-from .data import (as_strokes, pens_until_end, atomic_write, check_sketches, check_positive, check_whole,
+from .data import (END, as_strokes, pens_until_end, atomic_write, check_sketches, check_positive, check_whole,
                                is_number, is_whole, write_ndjson)
-from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, generate_batch, generate_steps,
+from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, generate_batch, sample_rows,
                                 generate_sketch, check_sampling)
 
 # %% auto #0
@@ -440,10 +440,22 @@ def advance(self: LiveGeneration, k):
 
 # %% ../nbs/04_visualize.ipynb #20e1d103
 @patch
+def sampled_rows(self: LiveGeneration):
+    "The new sketch's rows in the drawing's units, sampled one model step at a time (`sample_rows`), its end row last."
+    std = np.asarray(self.model.stats["std"] if self.model.stats else (1, 1), np.float32)
+    label = self.model.label(self.cls.value)
+    for rows, done in sample_rows(self.model, [label], self.temperature.value, self.max_len, self.seed.value):
+        row = rows[0].cpu().numpy().copy()
+        row[:2] *= std
+        yield row
+        if done[0]: return
+    yield END.copy()
+
+@patch
 def restart(self: LiveGeneration, *_):
     "Start a new sketch for the current class, temperature and seed."
     self.rows, self.finished, self.whole = [], False, None
-    self.steps = generate_steps(self.model, self.cls.value, self.temperature.value, self.max_len, self.seed.value)
+    self.steps = self.sampled_rows()
     self.play.max = self.step.max = self.max_len
     if self.step.value == 0: self.show(0)
     else: self.play.value = self.step.value = 0             # observers draw step 0: the finished sketch

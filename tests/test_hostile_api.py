@@ -30,7 +30,7 @@ from sketchrnn_nb.data import (as_strokes, augment_sequence, bin_path, calculate
                                compare_drawings, download_quickdraw_data, load_ndjson, normalize_sequence,
                                parse_drawing, rdp, resample_stroke, sequence_to_strokes, simplify_raw,
                                split_dataset, stroke3_to_sequence, strokes_to_sequence, to_google_drawing)
-from sketchrnn_nb.model import (generate_batch, generate_sketch, generate_steps, generate_stream, load_pretrained,
+from sketchrnn_nb.model import (generate_batch, generate_sketch, generate_stream, load_pretrained,
                                 read_safetensors, sample_rows)
 from sketchrnn_nb.vae import class_weights, decode, encode, interpolate, reconstruct, slerp, variations
 from sketchrnn_nb.visualize import (animate_sketches, class_dropdown, compare_generated_real, live_generation,
@@ -82,7 +82,7 @@ NOT_STROKE5 = np.zeros((3, 4), np.float32)
 
 
 # Each case: (what is checked, as a sentence; the call, given the context `c`; the exception it must raise).
-# Generators (generate_stream, generate_steps, sample_rows) are drained with list(): they check on the first step.
+# Generators (generate_stream, sample_rows) are drained with list(): they check on the first step.
 CASES = [
     # ---- model: sampling and loading ---------------------------------------------------------------------------
     ("generate_sketch refuses temperature 0", lambda c: generate_sketch(c.gmm, "apple", 0), ValueError),
@@ -101,7 +101,8 @@ CASES = [
     ("generate_batch refuses n True", lambda c: generate_batch(c.gmm, ["apple"], n=True), ValueError),
     ("generate_batch refuses seed 1.5", lambda c: generate_batch(c.gmm, ["apple"], seed=1.5), ValueError),
     ("generate_stream refuses chunk 0", lambda c: list(generate_stream(c.gmm, ["apple"], chunk=0)), ValueError),
-    ("generate_steps refuses temperature inf", lambda c: list(generate_steps(c.gmm, "apple", INF)), ValueError),
+    ("generate_sketch refuses temperature inf", lambda c: generate_sketch(c.gmm, "apple", INF), ValueError),
+    ("sample_rows refuses temperature inf", lambda c: list(sample_rows(c.gmm, [0], INF)), ValueError),
     ("sample_rows refuses labels None", lambda c: list(sample_rows(c.gmm, None)), ValueError),
     ("sample_rows refuses a label past the model's classes", lambda c: list(sample_rows(c.gmm, [99])), ValueError),
     ("sample_rows refuses a (2, 10) prefix instead of reshaping it to (4, 5)",

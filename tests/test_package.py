@@ -22,8 +22,8 @@ def test_exported_modules_are_pyflakes_clean():
 # --- code style and layout of the exported library (the notebooks are the source: fix them, then nbdev_export) ---
 LIB = ROOT/"sketchrnn_nb"
 MODULES = sorted(p for p in LIB.glob("*.py") if p.name not in ("__init__.py", "_modidx.py"))   # _modidx: nbdev's index
-LAYERS = {"data": 0, "model": 1, "prepared": 1, "loss": 2, "train": 3, "visualize": 4, "bonus": 5, "evaluate": 5, "vae": 2,
-          "browser": 2, "cli": 6}
+LAYERS = {"data": 0, "model": 1, "prepared": 1, "loss": 2, "runs": 2, "processes": 3, "train": 4, "visualize": 5,
+          "bonus": 6, "evaluate": 6, "vae": 2, "browser": 2, "cli": 7}
 
 def written_lines(path):
     "The lines of a module that a notebook wrote: not nbdev's generated module docstring and `__all__`."
@@ -65,7 +65,7 @@ def test_no_semicolon_joined_statements():
     assert not hits, "statements joined with ';' (one statement a line):\n" + "\n".join(hits)
 
 def test_imports_flow_one_way():
-    "data -> model -> loss -> train -> visualize -> bonus / evaluate -> cli: no import up, none inside a function, no private names."
+    "data -> model -> loss, runs -> processes -> train -> visualize -> bonus / evaluate -> cli: no import up, none inside a function, no private names."
     bad = []
     for p in MODULES:
         for line, mod, names, in_function in sibling_imports(p):
@@ -216,11 +216,12 @@ def test_probe_generators_mirrors_and_mixes():
     try: from probe_generators import Mirrored, mixture_nll
     finally: sys.path.remove(str(ROOT/"experiments"))
     class Items(torch.utils.data.Dataset):
-        augment, labels, lengths = True, np.arange(40) % 2, np.full(40, 3)
+        augment, labels, lengths, seqs = True, np.arange(40) % 2, np.full(40, 3), [np.ones((3, 5))]*40
         def __len__(self): return 40
         def __getitem__(self, i): return torch.ones(3, 5), torch.full((3, 5), 2.0), 3, i % 2
     train = Mirrored(Items(), keep={1})
     assert len(train) == 40 and train.labels is Items.labels and train.lengths is Items.lengths   # for the samplers
+    assert train.seqs is Items.seqs                                                     # for the run's data fingerprint
     torch.manual_seed(0)
     got = [train[i] for i in range(40)]
     flipped = [g for g in got if g[1][0, 0] < 0]
@@ -237,8 +238,8 @@ def test_probe_generators_mirrors_and_mixes():
     assert abs(one - np.mean([v[2] for v in test_nll(model, items).values()])) < 1e-5   # the script's forward = the library's
 
 def test_probe_generators_flip_trains_as_train_model(tmp_path):
-    """experiments/probe_generators.py's `train_mirrored` (train_model's epoch loop from public pieces, with `Mirrored`
-    training drawings): with every class kept it is `train_model`, to the weight; mirroring changes the run."""
+    """experiments/probe_generators.py's `train_mirrored` (`train_model` with `Mirrored` training drawings, through its
+    `datasets`): with every class kept it is `train_model`, to the weight; mirroring changes the run."""
     torch = pytest.importorskip("torch")
     import dataclasses
     from sketchrnn_nb.data import SAMPLE_CACHE
