@@ -1,6 +1,7 @@
 """Benchmark: frames per second the live generation widget's update path sustains on CPU: for every frame, one model
 step (`sample_rows`, through `LiveGeneration.sampled_rows`), rendering the PNG frame and updating the Image and status
-widgets, as `LiveGeneration.show` does when Play advances the step slider. No browser: this is the kernel's side of each frame. Prints JSON.
+widgets, as `LiveGeneration.show` does when Play advances the step slider. No browser: this is the kernel's side of
+each frame. Prints JSON.
 Target: at least 30 frames/s with the shipped model.
     python bench/live.py [--sketches 10] [--size 320]"""
 import argparse, json, os, platform, time

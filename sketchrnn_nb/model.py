@@ -572,6 +572,8 @@ MODEL_SETTINGS = ("classes", *ModelSettings.names())   # what a model's weights 
 
 def settings_with(role) -> tuple:
     "The settings of every concern that play `role` (each concern's `roles` says which of its settings do)."
+    known = {r for kind in SETTINGS.values() for r in kind.roles}
+    if role not in known: raise ValueError(f"No setting plays the role {role!r}; the roles are {sorted(known)}.")
     return tuple(k for kind in SETTINGS.values() for k in kind.roles.get(role, ()))
 
 def setting_fields() -> list[dataclasses.Field]:

@@ -12,7 +12,7 @@ import torch
 try: import fcntl   # file locks: Linux and macOS
 except ImportError: fcntl = None
 from safetensors import safe_open, SafetensorError
-from .data import remove_stale_temps
+from .data import remove_stale_temps, warn_deprecated
 from .model import (Config, SketchRNN, MODEL_SETTINGS, settings_with, read_safetensors, save_checkpoint,
                                 load_checkpoint, write_safetensors)
 from .prepared import PreparedDataset
@@ -249,12 +249,19 @@ class StartPlan:
         if self.data in (None, fingerprint): return
         p = config.paths
         raise RunFolderError(f"Cannot resume the run in {p.out_dir} exactly: the drawings behind its classes are not "
-                             f"the ones it trained on (cache_dir {p.cache_dir or 'default'} holds other data). Point "
-                             "cache_dir (--cache-dir) at the data it used, or start a new run.")
+                             f"the ones it trained on (cache_dir {p.cache_dir or 'default'} holds other data, or its "
+                             "datasets came from another function). Point cache_dir (--cache-dir) at the data it used, "
+                             "or start a new run.")
 
     def start_model(self, config: Config, stats, best=None) -> SketchRNN:
         "The model the run starts from: a fresh one of `config`, normalizing by `stats`."
         return SketchRNN.from_config(config, stats)
+
+    def __getitem__(self, key):
+        "Deprecated: the plan read as the dict `plan_start` returned before plans were typed (`plan['kind']`, ...)."
+        warn_deprecated(f"plan[{key!r}]", "plans are typed: use isinstance and the plan's attributes")
+        kinds = {FreshStart: "fresh", ExactResume: "resume", CheckpointStart: "checkpoint"}
+        return kinds[type(self)] if key == "kind" else getattr(self, key)
 
     def restore(self, model, opt, sched, generators, average=None) -> dict:
         "The run's state (history, best validation loss, stale epochs) at its start; a resume also restores the rest."
@@ -332,10 +339,11 @@ def plan_run(folder, resume, overwrite, config: Config, main=True) -> StartPlan:
     return plan
 
 # %% ../nbs/03a_runs.ipynb #4bebac1c
-def data_fingerprint(*datasets) -> str:
+def data_fingerprint(*datasets, source=None) -> str:
     """A short hash of the drawings `datasets` hold, in order, with their labels (for a prepared dataset: its source
-    files' sizes and times, selection, split and stats): a resumed run proves with it that it has the same data."""
-    h = hashlib.sha256()
+    files' sizes and times, selection, split and stats), and of their `source` if named (the function that made them,
+    when not `load_datasets`): a resumed run proves with it that it has the same data."""
+    h = hashlib.sha256(b"" if source is None else source.encode())
     for ds in datasets:
         if isinstance(ds, PreparedDataset):
             h.update(json.dumps({k: v for k, v in ds.meta.items() if k != "seconds"}, sort_keys=True).encode())

@@ -146,6 +146,10 @@ def run_epoch(model, loader, step=None, procs=None, kl=None, bar=None, refresh=2
     if isinstance(step, torch.device):   # the form of earlier versions: run_epoch(model, loader, device)
         warn_deprecated("run_epoch(model, loader, device)", "use run_epoch(model, loader), on the model's device")
         procs, step = procs or Processes(device=step), None
+    if procs is not None and not isinstance(procs, Processes):
+        raise TypeError(f"run_epoch's fourth argument is the run's Processes, not a {type(procs).__name__}: it trains with "
+                        "a step function, run_epoch(model, loader, step), as TrainingRun.train_epoch does; earlier "
+                        "versions took a device and an optimizer.")
     training, procs = step is not None, procs or Processes(device=model.device)
     model.train(training)
     sums = torch.zeros(2, device=procs.device, dtype=torch.float32 if procs.device.type == "mps" else torch.float64)
@@ -229,7 +233,8 @@ class TrainingRun:
         seed_everything(config.train.seed)
         self.train_ds, self.valid_ds, _, stats = procs.main_first(lambda: (datasets or load_datasets)(config))
         _check_splits(self.train_ds, self.valid_ds, config)
-        fingerprint = data_fingerprint(self.train_ds, self.valid_ds)
+        source = None if datasets is None else f"{datasets.__module__}.{datasets.__qualname__}"
+        fingerprint = data_fingerprint(self.train_ds, self.valid_ds, source=source)
         plan.check_data(fingerprint, config)
         best = self.folder/"best.safetensors" if procs.main else None
         self.model = plan.start_model(config, stats, best).to(procs.device)
@@ -238,8 +243,13 @@ class TrainingRun:
         self.loaders = make_loaders(config, self.train_ds, self.valid_ds, procs.device, procs)
         self.state = plan.restore(self.model, self.opt, self.sched, loader_generators(self.loaders[0]), self.average)
         self.state["data"] = fingerprint   # saved with every resume file: a resumed run must find the same drawings
-        self.net = wrap_model(self.model, procs, config.train.compile)
-        self.kl, self.dtype = kl_schedule(config), PRECISIONS[config.train.precision]
+        self.kl, self.dtype, self._net = kl_schedule(config), PRECISIONS[config.train.precision], None
+
+    @property
+    def net(self):
+        "What runs the training pass: the model, wrapped across processes or compiled (`wrap_model`) when first used."
+        if self._net is None: self._net = wrap_model(self.model, self.procs, self.config.train.compile)
+        return self._net
 
     @property
     def kept(self) -> SketchRNN:
@@ -259,7 +269,7 @@ class TrainingRun:
         set_loader_epoch(loader, epoch)
         if self.procs.world_size > 1: torch.manual_seed(epoch_seed(seed, epoch, self.procs.rank))
         first = (epoch - 1)*len(loader)
-        return run_epoch(self.net, loader, lambda b, i: self.train_step(b, first + i), self.procs, self.kl, bar)
+        return run_epoch(self.net, loader, lambda b, i: self.train_step(b, first + i), self.procs, bar=bar)
 
     def validate(self) -> float:
         "The kept model's mean loss over the validation split (every process validating its share)."
@@ -317,7 +327,8 @@ def train_model(config: Config, resume=None, overwrite=False, progress=True, npr
     `resume=True` continues the run in `config.paths.out_dir`; `resume=FILE` starts from a checkpoint's weights and
     history; `overwrite=True` replaces the run in `config.paths.out_dir` (which comes back if the new run fails before
     its first checkpoint); `nproc=N` trains in N processes on this machine (see "Training at scale"); `datasets`, a
-    function of the config, takes the place of `load_datasets`. Raises a `TrainingError` saying why a run stopped."""
+    function of the config returning `(train, valid, test, stats)` as `load_datasets` does (datasets with `seqs`,
+    `labels` and `lengths`), takes its place. Raises a `TrainingError` saying why a run stopped."""
     if nproc != 1: return launch_training(config, nproc, resume, overwrite, progress, datasets)
     folder = Path(config.paths.out_dir)
     with join_processes(config) as procs, RunLock(folder) if procs.main else contextlib.nullcontext():
@@ -344,6 +355,10 @@ def _launched(config: dict, resume, overwrite, progress, threads, datasets=None)
 def launch_training(config: Config, nproc, resume=None, overwrite=False, progress=True, datasets=None):
     "`train_model` in `nproc` new processes on this machine (torchrun's launcher): process 0's model and history."
     if not isinstance(nproc, int) or nproc < 1: raise ValueError(f"nproc must be a whole number >= 1, not {nproc!r}")
+    if datasets is not None and (datasets.__module__ in (None, "__main__") or "<" in datasets.__qualname__):
+        raise ValueError(f"datasets={datasets!r} cannot be found by the other processes: define it at the top of a "
+                         "module they import (not in a notebook or a script run as __main__, not a lambda), or train "
+                         "in one process.")
     launch = LaunchConfig(min_nodes=1, max_nodes=1, nproc_per_node=nproc, run_id=f"sketchrnn-{os.getpid()}",
                           rdzv_backend="c10d", rdzv_endpoint="localhost:0", max_restarts=0, start_method="spawn",
                           monitor_interval=0.1)
