@@ -147,9 +147,9 @@ def run_epoch(model, loader, step=None, procs=None, kl=None, bar=None, refresh=2
         warn_deprecated("run_epoch(model, loader, device)", "use run_epoch(model, loader), on the model's device")
         procs, step = procs or Processes(device=step), None
     if procs is not None and not isinstance(procs, Processes):
-        raise TypeError(f"run_epoch's fourth argument is the run's Processes, not a {type(procs).__name__}: it trains with "
-                        "a step function, run_epoch(model, loader, step), as TrainingRun.train_epoch does; earlier "
-                        "versions took a device and an optimizer.")
+        raise TypeError(f"run_epoch's fourth argument is the run's Processes, not a {type(procs).__name__}: it "
+                        "trains with a step function, run_epoch(model, loader, step), as TrainingRun.train_epoch does; "
+                        "earlier versions took a device and an optimizer.")
     training, procs = step is not None, procs or Processes(device=model.device)
     model.train(training)
     sums = torch.zeros(2, device=procs.device, dtype=torch.float32 if procs.device.type == "mps" else torch.float64)
