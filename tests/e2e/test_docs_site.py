@@ -287,7 +287,10 @@ def test_build_prints_no_warnings(build):
 
 
 # ---- the Play page (issue #31): the shipped decoder drawing in the browser -------------------------------------------
-PLAY_READY = "() => window.play && window.play.stats.steps > 0 && !document.getElementById('play-draw').disabled"
+# `window.play` is first the page's element of id "play" (browsers name elements on window), then the app's object:
+# wait for the object's stats, not for the name alone, or the check throws while the page still loads
+PLAY_READY = ("() => window.play && window.play.stats && window.play.stats.steps > 0 && "
+              "!document.getElementById('play-draw').disabled")
 VAE_READY = "() => window.play && window.play.vary"
 
 def test_play_page_draws_offline_fast_and_light(browser, site):
