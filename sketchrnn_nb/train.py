@@ -136,8 +136,10 @@ def _check_loss(mean, where):
 
 # %% ../nbs/03_train.ipynb #cdab7f6d
 def on_device(b: Batch, device) -> Batch:
-    "`b` with every tensor on `device` (copied while the device computes, from a loader's page-locked memory)."
-    return Batch(*(t.to(device, non_blocking=True) for t in b))
+    """`b` on `device` (copied while the device computes, from a loader's page-locked memory); its `lengths` stay on
+    the CPU, where `collate_fn` made them: the loss reads the mask."""
+    move = lambda t: t.to(device, non_blocking=True)
+    return b._replace(inputs=move(b.inputs), targets=move(b.targets), labels=move(b.labels), mask=move(b.mask))
 
 def run_epoch(model, loader, step=None, procs=None, kl=None, bar=None, refresh=20) -> float:
     """Mean loss of `model` over `loader` (and over every process of `procs`): a training pass when given `step(batch,
