@@ -3,7 +3,7 @@ similar length (`BucketBatchSampler`, `Config(bucket=True)`), on the same data a
     python bench/batching.py [--batches 8] [--device cpu]"""
 import argparse, dataclasses, json, os, platform, time
 import torch
-from sketchrnn_nb.data import pick_cache_dir
+from sketchrnn_nb.testing import pick_cache_dir
 from sketchrnn_nb.model import Config, SketchRNN
 from sketchrnn_nb.train import load_datasets, make_loaders, make_optimizer, on_device, train_step
 

@@ -4,7 +4,7 @@ Mean of --iters after a warm-up. Target: Ha & Eck's cell within 1.5x the fused L
     python bench/cells.py [--iters 3] [--device cpu] [--hidden-size 512]"""
 import argparse, dataclasses, json, os, platform, time
 import torch
-from sketchrnn_nb.data import pick_cache_dir
+from sketchrnn_nb.testing import pick_cache_dir
 from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS
 from sketchrnn_nb.train import load_datasets, make_loaders, make_optimizer, on_device, train_step
 

@@ -5,8 +5,10 @@ Prints JSON. Target: the whole offline set (about 6,700 drawings) in under 2 s o
 import argparse, json, os, platform, time
 from pathlib import Path
 import torch
-from sketchrnn_nb.data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               normalize_sequence, pick_cache_dir, DEFAULT_CLASSES)
+from sketchrnn_nb.data import download_quickdraw_data, DEFAULT_CLASSES
+from sketchrnn_nb.stroke5 import calculate_stats, normalize_sequence
+from sketchrnn_nb.datasets import preprocess_data, split_dataset
+from sketchrnn_nb.testing import pick_cache_dir
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)

@@ -8,8 +8,8 @@ while training on it; a training step (batch and step) on the memory-mapped set 
 import argparse, json, math, os, platform, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
-from sketchrnn_nb.data import DEFAULT_CLASSES, bin_path, pick_cache_dir
-from sketchrnn_nb.prepared import scan_bin
+from sketchrnn_nb.data import DEFAULT_CLASSES, bin_path, scan_bin
+from sketchrnn_nb.testing import pick_cache_dir
 
 def jittered_copies(data: bytes, copies, rng) -> bytes:
     "`copies` copies of a binary file's bytes, every coordinate byte of each moved by -1, 0 or +1 (kept in 0..255)."
@@ -42,7 +42,7 @@ print(json.dumps(dict(folder=str(folder), seconds=time.perf_counter() - t0, n=re
 """,
 "train": """
 import json, resource, sys, time, torch
-from sketchrnn_nb.data import collate_fn, balanced_sampler
+from sketchrnn_nb.datasets import collate_fn, balanced_sampler
 from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS
 from sketchrnn_nb.prepared import PreparedDataset
 from sketchrnn_nb.train import make_optimizer, train_step
@@ -63,7 +63,7 @@ print(json.dumps(dict(drawings=len(ds), loader=loader, seconds_per_step=(time.pe
 """,
 "compare": """
 import dataclasses, json, resource, sys, time, torch
-from sketchrnn_nb.data import collate_fn
+from sketchrnn_nb.datasets import collate_fn
 from sketchrnn_nb.model import Config, SketchRNN
 from sketchrnn_nb.train import load_datasets, make_optimizer, train_step
 cfg = Config(cache_dir=sys.argv[1])

@@ -8,7 +8,7 @@ on CPU, NCCL on GPUs; DistributedDataParallel, each process a share of the batch
 import argparse, json, os, platform, subprocess, sys, time
 import torch
 from torch.nn.parallel import DistributedDataParallel
-from sketchrnn_nb.data import collate_fn
+from sketchrnn_nb.datasets import collate_fn
 from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS
 from sketchrnn_nb.train import load_datasets, make_optimizer, on_device, train_step
 from sketchrnn_nb.processes import join_processes

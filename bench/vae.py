@@ -5,7 +5,7 @@ last layer). `--encoder conv` times the CNN over each drawing's picture (the shi
     python bench/vae.py [--device cpu] [--batch-size 100] [--iters 3] [--precision bf16] [--encoder conv]"""
 import argparse, json, os, platform
 import torch
-from sketchrnn_nb.data import collate_fn
+from sketchrnn_nb.datasets import collate_fn
 from sketchrnn_nb.model import Config, SketchRNN, PRECISIONS, ENCODERS
 from sketchrnn_nb.train import load_datasets, make_optimizer, on_device, train_step
 from sketchrnn_nb.loss import kl_schedule

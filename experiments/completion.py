@@ -14,7 +14,7 @@ conv_160, warm-started from the decoder: git show 6e0f544:sketchrnn_nb/pretraine
 import argparse, json, time, zlib
 from pathlib import Path
 import numpy as np
-from sketchrnn_nb.data import sequence_to_strokes, strokes_to_sequence
+from sketchrnn_nb.stroke5 import sequence_to_strokes, strokes_to_sequence
 from sketchrnn_nb.model import Config, load_checkpoint, load_pretrained, PRETRAINED
 from sketchrnn_nb.train import split_items
 from sketchrnn_nb.evaluate import class_images, classifier_data, train_classifier, classify, sketch_images, fidelity

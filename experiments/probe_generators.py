@@ -17,7 +17,7 @@ repository root as below, and Python finds them in the script's own folder.
 import argparse, dataclasses, json, time
 from pathlib import Path
 import numpy as np, torch
-from sketchrnn_nb.data import QuickDrawDataset, collate_fn
+from sketchrnn_nb.datasets import QuickDrawDataset, collate_fn
 from sketchrnn_nb.evaluate import judge_sketches
 from sketchrnn_nb.loss import pen_nll, per_sequence_mean
 from sketchrnn_nb.model import Config, load_checkpoint, load_pretrained, pretrained_path, read_checkpoint

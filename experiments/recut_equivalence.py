@@ -4,19 +4,22 @@ compare. Uses the public API only.
 - the shipped models' seeded `generate_batch` arrays (every default class, two sketches, temperatures 0.2 and 0.8);
 - four tiny training runs on the package's sample (gmm, mse, a conv VAE, an rnn VAE): their histories, and the two
   decoders' `test_nll`;
-- every checkpoint in the checkout (`*.safetensors` but resume files): it loads, and one seeded sketch of its first class.
+- every checkpoint in the checkout (`*.safetensors` but resume files): it loads, and one seeded sketch of its first class;
+- a run's data with the default settings, read from `$SKETCHRNN_QUICKDRAW_CACHE` (the package's sample if unset): each
+  split's items, the stats and the data fingerprint, held in memory and prepared on disk.
 
     python experiments/recut_equivalence.py dump before.npz          # with the old version (e.g. PYTHONPATH=<old tree>)
     python experiments/recut_equivalence.py dump after.npz
     python experiments/recut_equivalence.py compare before.npz after.npz
 Timings (`seconds` in the histories) are left out; everything else must match bit for bit."""
-import argparse, json, tempfile, warnings
+import argparse, json, os, tempfile, warnings
 from pathlib import Path
 import numpy as np, torch
 from sketchrnn_nb.data import DEFAULT_CLASSES, SAMPLE_CACHE
 from sketchrnn_nb.evaluate import test_nll
 from sketchrnn_nb.model import Config, generate_batch, load_checkpoint, load_pretrained
-from sketchrnn_nb.train import split_items, train_model
+from sketchrnn_nb.runs import data_fingerprint
+from sketchrnn_nb.train import load_datasets, split_items, train_model
 
 SKIP = (".venv", "_docs", "_proc", "build", "play")   # copies of the checkpoints, and the docs site's
 
@@ -57,9 +60,28 @@ def checkpoints(root=".") -> dict:
         out[f"checkpoint/{p}"] = generate_batch(model, model.classes[:1], 1, seed=0)[0][1]
     return out
 
+def data_path() -> dict:
+    "A run's data with the default settings, in memory and prepared on disk: each split, the stats, the fingerprint."
+    out, xdg = {}, os.environ.get("XDG_CACHE_HOME")
+    cache = os.environ.get("SKETCHRNN_QUICKDRAW_CACHE") or str(SAMPLE_CACHE)
+    for where, prepared in (("memory", False), ("prepared", True)):
+        with tempfile.TemporaryDirectory() as d:
+            os.environ["XDG_CACHE_HOME"] = d                     # a prepared dataset goes beside the user cache
+            config = Config(cache_dir=cache, prepared=prepared, augment=False)
+            for split, items in zip(("train", "valid", "test"), split_items(config)):
+                out[f"data/{where}/{split}/rows"] = np.concatenate([s for s, _ in items])
+                out[f"data/{where}/{split}/labels"] = np.array([y for _, y in items])
+            train, valid, _, stats = load_datasets(config)
+            out[f"data/{where}/stats"] = np.array([*stats["mean"], *stats["std"], stats["n_points"]])
+            out[f"data/{where}/item"] = np.concatenate([t.numpy() for t in train[len(train)//2][:2]])
+            if not prepared: out[f"data/{where}/fingerprint"] = np.array(data_fingerprint(train, valid))
+    if xdg is None: os.environ.pop("XDG_CACHE_HOME")
+    else: os.environ["XDG_CACHE_HOME"] = xdg
+    return out
+
 def dump(path):
     torch.set_num_threads(1)
-    arrays = generated() | checkpoints()
+    arrays = generated() | checkpoints() | data_path()
     np.savez(path, **arrays)
     Path(str(path) + ".json").write_text(json.dumps(tiny_runs(), indent=1))
     print(f"{len(arrays)} arrays -> {path}")

@@ -9,7 +9,7 @@ import argparse, json, shutil, time
 from pathlib import Path
 import numpy as np
 import torch
-from sketchrnn_nb.data import QuickDrawDataset, collate_fn
+from sketchrnn_nb.datasets import QuickDrawDataset, collate_fn
 from sketchrnn_nb.model import Config, load_checkpoint
 from sketchrnn_nb.train import train_model, split_items
 from sketchrnn_nb.evaluate import (class_images, classifier_data, train_classifier, classify, sketch_images, fidelity)

@@ -11,9 +11,9 @@ import torch
 import matplotlib.pyplot as plt
 from PIL import Image
 from fastcore.basics import patch
-from .data import (END, SAMPLE_CACHE, as_strokes, bin_path, strokes_to_sequence, normalize_sequence, rdp,
-                               as_stroke5, pens_until_end, download_quickdraw_data, is_number, is_whole, check_whole,
+from .data import (SAMPLE_CACHE, bin_path, rdp, download_quickdraw_data, is_number, is_whole, check_whole,
                                check_positive, check_stroke5, check_sketches)
+from .stroke5 import END, as_strokes, strokes_to_sequence, normalize_sequence, as_stroke5, pens_until_end
 from .model import (DEFAULT_TEMPERATURE, check_request, check_temperatures, generate_batch,
                                 sample_sequences, finish_sketch, load_pretrained)
 from .vae import variations, interpolate, decode, encode

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from .data import START
+from .stroke5 import START
 from .model import SketchRNN, GMMHead, ConvEncoder, lstm_update, raster_sketches
 
 # %% auto #0

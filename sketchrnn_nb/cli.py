@@ -11,14 +11,15 @@ except ModuleNotFoundError: import tomli as tomllib   # Python before 3.11
 import numpy as np
 import matplotlib.pyplot as plt
 from fastcore.docments import docments
-from .data import (CACHE_ENV, all_class_names, download_quickdraw_data, preprocess_data, split_dataset,
-                               calculate_stats, load_ndjson, NdjsonError, strokes_to_sequence, write_ndjson)
+from .data import CACHE_ENV, all_class_names, download_quickdraw_data, load_ndjson, NdjsonError
+from .stroke5 import strokes_to_sequence, write_ndjson
+from .datasets import SPLITS
 from .model import (Config, SETTINGS, CONCERN_OF, setting_fields, DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE,
                                 load_checkpoint, load_pretrained,
                                 generate_stream, check_sampling, check_seed)
 from .runs import TrainingError, ProcessesStalled
 from .processes import pick_device, torchrun_env, sigterm_interrupts
-from .train import check_items, train_model, warm_start
+from .train import packed_data, train_model, warm_start
 from .prepared import pack_dataset, read_prepared_meta
 from .visualize import plot_sketches, animate_sketches, plot_training_history
 from .vae import reconstruct, variations
@@ -160,14 +161,14 @@ def sketchrnn_data(argv=None):
         data = download_quickdraw_data(config.data.classes, config.data.max_per_class, config.paths.cache_dir,
                                        seed=config.train.seed)
     except (ValueError, FileNotFoundError) as e: p.error(str(e))
-    items, _ = preprocess_data(data, max_len=config.data.max_len)
-    try: check_items(items, config)
+    try: packed = packed_data(config)               # the drawings, split and stats a run with these settings takes
     except TrainingError as e: _fail(p.prog, str(e), e.exit_code)
-    tr, va, te = split_dataset(items, seed=config.train.seed)
-    stats = calculate_stats([s for s, _ in tr])
+    for label, c in enumerate(packed.classes):
+        data.report[c]["too_long"] = len(data[c]) - int((packed.labels == label).sum())
+    tr, va, te = (len(packed.splits[s]) for s in SPLITS)
     print(data.summary())
-    print(f"\nstroke-5 sequences: {len(items)} (train {len(tr)}, valid {len(va)}, test {len(te)}); "
-          f"offset std (train): dx {stats['std'][0]:.2f}, dy {stats['std'][1]:.2f}")
+    print(f"\nstroke-5 sequences: {len(packed)} (train {tr}, valid {va}, test {te}); "
+          f"offset std (train): dx {packed.stats['std'][0]:.2f}, dy {packed.stats['std'][1]:.2f}")
 
 # %% ../nbs/08_cli.ipynb #4b7499bb
 EXIT_CODES = """exit status: 0 trained; 1 a file could not be written or a process failed; 2 bad settings or run

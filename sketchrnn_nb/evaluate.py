@@ -11,9 +11,10 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
-from .data import (as_strokes, default_cache_dir, collate_fn, QuickDrawDataset, to_google_drawing,
-                               download_file, is_sample, quickdraw_url, user_cache_dir, check_classes, check_sketches,
-                               check_whole, is_number)
+from .data import (default_cache_dir, download_file, is_sample, quickdraw_url, user_cache_dir,
+                               check_classes, check_sketches, check_whole, is_number)
+from .stroke5 import as_strokes, to_google_drawing
+from .datasets import collate_fn, QuickDrawDataset
 from .model import DEFAULT_TEMPERATURE, check_temperatures, generate_batch, pen_nll, per_sequence_mean
 
 # %% auto #0

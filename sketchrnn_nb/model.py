@@ -16,8 +16,9 @@ from fastcore.basics import patch
 from safetensors import safe_open
 import safetensors.torch
 import sketchrnn_nb
-from .data import (START, END, DEFAULT_CLASSES, atomic_write, check_classes, denormalize_sequence,
-                               is_whole, is_number, check_stroke5, warn_deprecated)
+from .data import (DEFAULT_CLASSES, atomic_write, check_classes, is_whole, is_number, check_stroke5,
+                               warn_deprecated)
+from .stroke5 import START, END, denormalize_sequence
 
 # %% auto #0
 __all__ = ['HEADS', 'PRECISIONS', 'ENCODERS', 'LR_SCHEDULES', 'SETTINGS', 'CONCERN_OF', 'RETIRED_SETTINGS', 'MODEL_SETTINGS',

@@ -6,195 +6,50 @@
 from __future__ import annotations
 import hashlib, json, os, shutil, time
 from pathlib import Path
-from array import array
-from typing import NamedTuple
 import numpy as np
-from tqdm.auto import tqdm
-from .data import (CorruptFileError, QuickDrawDataset, check_classes, default_cache_dir, ensure_bin,
-                               sample_indices, user_cache_dir, temp_name, remove_stale_temps, warn_deprecated)
+from .data import (CorruptFileError, check_classes, default_cache_dir, ensure_bin, user_cache_dir, temp_name,
+                               remove_stale_temps, warn_deprecated, moved_names)
+from .datasets import SPLITS, Packed, QuickDrawDataset, packed_rows, index_packed
 
 # %% auto #0
-__all__ = ['PEN_DOWN', 'PEN_UP', 'PEN_END', 'PREPARED_FORMAT', 'SPLITS', 'BinPoints', 'scan_bin', 'BinFile', 'index_bin',
-           'drawing_npts', 'gather_points', 'read_bin_points', 'points_to_rows', 'rows_to_stroke5', 'select_drawings',
-           'split_indices', 'prepared_root', 'pack_dataset', 'read_prepared_meta', 'PackedSequences', 'open_prepared',
-           'PreparedDataset', 'prepare_dataset']
-
-# %% ../nbs/09_prepared.ipynb #c602fbe5
-class BinPoints(NamedTuple):
-    "Points of drawings: `xy` `(P, 2)` int16, `stroke_end` `(P,)` bool; per drawing `npts` and `recognized`."
-    xy: np.ndarray
-    stroke_end: np.ndarray
-    npts: np.ndarray
-    recognized: np.ndarray
-
-# %% ../nbs/09_prepared.ipynb #e17a8e11
-def scan_bin(data: bytes, path="data"):
-    "Where each stroke's x bytes start and how many points it has, and each drawing's stroke count and recognized flag."
-    pos, size = 0, len(data)
-    starts, lens, nstrokes, recognized = array("q"), array("q"), array("q"), array("b")   # 8 bytes an entry, not 36
-    while pos < size:
-        if pos + 17 > size: break
-        recognized.append(data[pos + 10])
-        k = data[pos + 15] | data[pos + 16] << 8
-        pos += 17
-        for _ in range(k):
-            if pos + 2 > size: break
-            n = data[pos] | data[pos + 1] << 8
-            starts.append(pos + 2)
-            lens.append(n)
-            pos += 2 + 2*n
-        nstrokes.append(k)
-    if pos != size:
-        raise CorruptFileError(f"{path} is truncated or corrupt: its last drawing ends at byte {pos} of {size}. "
-                               "Delete it so that it is downloaded again.")
-    as_np = lambda a, dtype: np.frombuffer(a, dtype) if len(a) else np.zeros(0, dtype)
-    return as_np(starts, np.int64), as_np(lens, np.int64), as_np(nstrokes, np.int64), as_np(recognized, np.int8) > 0
-
-# %% ../nbs/09_prepared.ipynb #37cd271e
-class BinFile(NamedTuple):
-    "A binary file's bytes and what `scan_bin` found in them."
-    data: bytes
-    starts: np.ndarray
-    lens: np.ndarray
-    nstrokes: np.ndarray
-    recognized: np.ndarray
-
-def index_bin(path) -> BinFile:
-    "Read and scan Google's binary file at `path`."
-    data = Path(path).read_bytes()
-    return BinFile(data, *scan_bin(data, path))
-
-# %% ../nbs/09_prepared.ipynb #eb99b6f4
-def _ranges(first, counts) -> np.ndarray:
-    "`first[i], first[i] + 1, ..., first[i] + counts[i] - 1` for every `i`, concatenated."
-    return np.arange(counts.sum()) + np.repeat(first - (np.cumsum(counts) - counts), counts)
-
-def drawing_npts(f: BinFile) -> np.ndarray:
-    "The number of points of every drawing of `f`."
-    of_stroke = np.repeat(np.arange(len(f.nstrokes)), f.nstrokes)
-    return np.bincount(of_stroke, weights=f.lens, minlength=len(f.nstrokes)).astype(np.int64)
-
-# %% ../nbs/09_prepared.ipynb #337a0faf
-def gather_points(f: BinFile, drawings=None) -> BinPoints:
-    "The points of `drawings` (indices into `f`, in that order; default all) gathered from the bytes with numpy."
-    drawings = np.arange(len(f.nstrokes)) if drawings is None else np.asarray(drawings, np.int64)
-    strokes = _ranges((np.cumsum(f.nstrokes) - f.nstrokes)[drawings], f.nstrokes[drawings])
-    starts, lens, buf = f.starts[strokes], f.lens[strokes], np.frombuffer(f.data, np.uint8)
-    x_at = _ranges(starts, lens)                                      # the byte of every x; its y is `lens` further
-    xy = np.stack([buf[x_at], buf[x_at + np.repeat(lens, lens)]], 1).astype(np.int16)
-    stroke_end = np.zeros(len(xy), bool)
-    stroke_end[(np.cumsum(lens) - 1)[lens > 0]] = True
-    of_stroke = np.repeat(np.arange(len(drawings)), f.nstrokes[drawings])
-    npts = np.bincount(of_stroke, weights=lens, minlength=len(drawings)).astype(np.int64)
-    return BinPoints(xy, stroke_end, npts, f.recognized[drawings])
-
-def read_bin_points(path) -> BinPoints:
-    "Every point of Google's binary file at `path`."
-    return gather_points(index_bin(path))
-
-# %% ../nbs/09_prepared.ipynb #9e486696
-PEN_DOWN, PEN_UP, PEN_END = 0, 1, 2   # the pen column of a packed row
-
-def points_to_rows(xy, stroke_end, npts):
-    "Packed stroke-5 rows `(sum(npts) + N, 3)` int16 `(dx, dy, pen)` of drawings of `npts` points; their row counts."
-    npts = np.asarray(npts, np.int64)
-    starts = np.cumsum(npts) - npts
-    d = np.diff(xy, axis=0, prepend=np.zeros((1, 2), xy.dtype)).astype(np.int16)
-    d[starts[npts > 0]] = xy[starts[npts > 0]]                        # each drawing starts from the origin
-    drawing = np.repeat(np.arange(len(npts)), npts)
-    rows = np.zeros((len(xy) + len(npts), 3), np.int16)
-    at = np.arange(len(xy)) + drawing
-    rows[at, :2], rows[at, 2] = d, np.where(stroke_end, PEN_UP, PEN_DOWN)
-    rows[starts + npts + np.arange(len(npts)), 2] = PEN_END
-    return rows, npts + 1
-
-# %% ../nbs/09_prepared.ipynb #7b043fae
-def rows_to_stroke5(rows, std=(1.0, 1.0)) -> np.ndarray:
-    "Packed rows `(n, 3)` as a float32 stroke-5 array, `(dx, dy)` divided by `std` as `normalize_sequence` does."
-    rows = np.asarray(rows)
-    seq = np.zeros((len(rows), 5), np.float32)
-    seq[:, :2] = rows[:, :2]
-    seq[:, :2] /= np.asarray(std, np.float32)
-    seq[np.arange(len(rows)), 2 + rows[:, 2].astype(np.int64)] = 1
-    return seq
-
-# %% ../nbs/09_prepared.ipynb #41c52bb8
-def select_drawings(npts, max_per_class, max_len, seed, class_name) -> np.ndarray:
-    "Indices (in file order) of the drawings a run takes: non-empty, the seeded sample, then those within `max_len`."
-    npts = np.asarray(npts)
-    keep = np.flatnonzero(npts > 0)
-    keep = keep[sample_indices(len(keep), max_per_class, seed, class_name)]
-    return keep if max_len is None else keep[npts[keep] + 1 <= max_len]
-
-# %% ../nbs/09_prepared.ipynb #17aa497e
-def split_indices(labels, fracs=(0.7, 0.15, 0.15), seed=0) -> tuple:
-    "Train, validation and test indices of items with `labels`: `split_dataset`'s split and order, without the items."
-    labels, rng, out = np.asarray(labels), np.random.default_rng(seed), ([], [], [])
-    for y in np.unique(labels):
-        idx = rng.permutation(np.flatnonzero(labels == y))
-        n_tr, n_va = round(fracs[0]*len(idx)), round(fracs[1]*len(idx))
-        for part, sl in zip(out, (idx[:n_tr], idx[n_tr:n_tr + n_va], idx[n_tr + n_va:])): part.append(sl)
-    return tuple(np.concatenate(p).astype(np.int64) if p else np.zeros(0, np.int64) for p in out)
+__all__ = ['PREPARED_FORMAT', 'prepared_root', 'pack_dataset', 'read_prepared_meta', 'open_prepared', 'PreparedDataset',
+           'prepare_dataset']
 
 # %% ../nbs/09_prepared.ipynb #8e720a41
 PREPARED_FORMAT = "sketchrnn_nb.prepared/1"
-SPLITS = ("train", "valid", "test")
 
 def prepared_root(root=None) -> Path:
     "Where prepared datasets live: `root`, else `prepared/` beside the per-user download cache."
     return Path(root).expanduser() if root else user_cache_dir().parent/"prepared"
 
-# %% ../nbs/09_prepared.ipynb #4157e8b1
-def _offset_stats(rows, nrows, train, chunk=1 << 16) -> dict:
-    "`calculate_stats` of the training drawings' rows, streamed in chunks of drawings (end rows excluded)."
-    is_train = np.zeros(len(nrows), bool)
-    is_train[train] = True
-    s, ss, m, start = np.zeros(2), np.zeros(2), 0, 0
-    for a in range(0, len(nrows), chunk):
-        stop = start + int(nrows[a:a + chunk].sum())
-        r = rows[start:stop]
-        use = np.repeat(is_train[a:a + chunk], nrows[a:a + chunk]) & (r[:, 2] != PEN_END)
-        d = r[use, :2].astype(np.float64)
-        s, ss, m, start = s + d.sum(0), ss + (d**2).sum(0), m + len(d), stop
-    mean = s/m
-    std = np.sqrt(np.maximum(ss/m - mean**2, 0))
-    if (std <= 0).any(): raise ValueError(f"The offsets have zero spread ({std.tolist()}): cannot normalize by them.")
-    return {"mean": mean.tolist(), "std": std.tolist(), "n_sequences": int(len(train)), "n_points": int(m)}
-
 # %% ../nbs/09_prepared.ipynb #94f7065c
-def _write_prepared(folder, sources, classes, max_per_class, max_len, seed, progress, chunk_size=50_000):
-    "Write rows, offsets, labels, splits and metadata of a prepared dataset into the empty `folder`."
+def _write_prepared(folder, classes, max_per_class, max_len, seed, cache_dir, progress, chunk_size=50_000) -> dict:
+    "Write the packed rows of `classes`, their offsets, labels and split into the empty `folder`; their metadata."
     nrows, labels = [], []
     with open(folder/"rows.i16", "wb") as f:
-        for label, c in enumerate(tqdm(classes, desc="preparing", disable=not progress, leave=False)):
-            src = index_bin(sources[c])
-            sel = select_drawings(drawing_npts(src), max_per_class, max_len, seed, c)
-            for chunk in np.array_split(sel, max(1, -(-len(sel)//chunk_size))):   # bounded memory, whatever the class
-                p = gather_points(src, chunk)
-                rows, n = points_to_rows(p.xy, p.stroke_end, p.npts)
-                f.write(rows.tobytes())
-                nrows.append(n)
-            labels.append(np.full(len(sel), label, np.int16))
+        for label, rows, n in packed_rows(classes, max_per_class, max_len, seed, cache_dir, chunk_size=chunk_size,
+                                          progress=progress):
+            f.write(rows.tobytes())
+            nrows.append(n)
+            labels.append(np.full(len(n), label, np.int16))
         f.flush()
         os.fsync(f.fileno())
     nrows, labels = np.concatenate(nrows), np.concatenate(labels)
-    if not len(labels):
-        raise ValueError(f"No drawing of {', '.join(classes)} fits max_len={max_len}: every one is longer. "
-                         "Raise max_len (the default, 200, keeps almost every drawing).")
-    np.save(folder/"offsets.npy", np.concatenate([[0], np.cumsum(nrows)]).astype(np.int64))
+    rows = np.memmap(folder/"rows.i16", np.int16, "r", shape=(int(nrows.sum()), 3)) if len(labels) else None
+    packed = index_packed(rows, nrows, labels, classes, max_len, seed)
+    np.save(folder/"offsets.npy", packed.offsets)
     np.save(folder/"labels.npy", labels)
-    parts = split_indices(labels, seed=seed)
-    for name, idx in zip(SPLITS, parts): np.save(folder/f"{name}.npy", idx)
-    rows = np.memmap(folder/"rows.i16", np.int16, "r", shape=(int(nrows.sum()), 3))
-    return dict(n_drawings=len(labels), n_rows=int(nrows.sum()), stats=_offset_stats(rows, nrows, parts[0]),
+    for name, idx in packed.splits.items(): np.save(folder/f"{name}.npy", idx)
+    return dict(n_drawings=len(labels), n_rows=int(nrows.sum()), stats=packed.stats,
                 per_class={c: int((labels == i).sum()) for i, c in enumerate(classes)},
-                splits={name: len(idx) for name, idx in zip(SPLITS, parts)})
+                splits={name: len(idx) for name, idx in packed.splits.items()})
 
 # %% ../nbs/09_prepared.ipynb #827ec287
 def pack_dataset(classes, max_per_class=None, max_len=200, seed=0, cache_dir=None, root=None, progress=True) -> Path:
     "Convert `classes` once into a packed, memory-mappable dataset folder (reused when asked again); return the folder."
     classes = check_classes(classes)
-    sources = {c: ensure_bin(c, Path(cache_dir or default_cache_dir()).expanduser()) for c in classes}
+    cache_dir = Path(cache_dir or default_cache_dir()).expanduser()
+    sources = {c: ensure_bin(c, cache_dir) for c in classes}
     spec = dict(format=PREPARED_FORMAT, classes=classes, max_per_class=max_per_class, max_len=max_len, seed=seed,
                 sources={c: [p.stat().st_size, p.stat().st_mtime_ns] for c, p in sources.items()})
     folder = prepared_root(root)/hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]
@@ -205,7 +60,7 @@ def pack_dataset(classes, max_per_class=None, max_len=200, seed=0, cache_dir=Non
     tmp.mkdir()
     try:
         t0 = time.time()
-        meta = spec | _write_prepared(tmp, sources, classes, max_per_class, max_len, seed, progress)
+        meta = spec | _write_prepared(tmp, classes, max_per_class, max_len, seed, cache_dir, progress)
         (tmp/"meta.json").write_text(json.dumps(meta | {"seconds": round(time.time() - t0, 2)}, indent=1))
         try: os.replace(tmp, folder)
         except OSError:                                   # another process finished the same folder first
@@ -233,16 +88,6 @@ def read_prepared_meta(folder) -> dict:
                          "prepare it again with this version.")
     return meta
 
-# %% ../nbs/09_prepared.ipynb #2ddbad80
-class PackedSequences:
-    "The normalized stroke-5 sequences of one split, unpacked from memory-mapped rows when indexed."
-    def __init__(self, rows, offsets, index, std):
-        self.rows, self.offsets, self.index, self.std = rows, offsets, index, std
-    def __len__(self): return len(self.index)
-    def __getitem__(self, i):
-        d = int(self.index[i])
-        return rows_to_stroke5(self.rows[self.offsets[d]:self.offsets[d + 1]], self.std)
-
 # %% ../nbs/09_prepared.ipynb #523575e3
 def _check_index(a, name, size, top):
     "Refuse `a` unless it is a 1-D array of `size` whole numbers in `[0, top)`."
@@ -250,9 +95,9 @@ def _check_index(a, name, size, top):
         raise ValueError(f"{name} holds {a.shape} {a.dtype}, not {size} whole numbers")
     if size and (a.min() < 0 or a.max() >= top): raise ValueError(f"{name} points outside 0..{top - 1}")
 
-def open_prepared(folder) -> dict:
-    """The metadata and the memory-mapped arrays of a prepared dataset folder (`rows`, `offsets`, `labels` and each
-    split's drawings), checked against each other; a `CorruptFileError` saying what is damaged."""
+def open_prepared(folder) -> Packed:
+    """The `Packed` drawings of a prepared dataset folder, memory-mapped (`rows`, `offsets`, `labels` and each split's
+    drawings) and checked against each other and its metadata; a `CorruptFileError` saying what is damaged."""
     folder = Path(folder)
     meta = read_prepared_meta(folder)
     try:
@@ -268,23 +113,19 @@ def open_prepared(folder) -> dict:
         for k in SPLITS: _check_index(out[k], f"{k}.npy", meta["splits"][k], n)
         if not min(meta["stats"]["std"]) > 0: raise ValueError("its stats have no positive std")
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError) as e: raise _damaged(folder, e) from None
-    return out
+    return Packed(out["rows"], out["offsets"], out["labels"], {k: out[k] for k in SPLITS}, meta["stats"], classes, meta)
 
 # %% ../nbs/09_prepared.ipynb #e29711dd
 class PreparedDataset(QuickDrawDataset):
-    "One split of a prepared dataset folder: the items of a `QuickDrawDataset`, read memory-mapped."
+    "One split of a prepared dataset folder: `QuickDrawDataset.from_packed` of its memory-mapped rows."
     def __init__(self, folder, split="train", augment=False, scale=0.15, drop=0.1):
-        if split not in SPLITS: raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-        files = open_prepared(folder)
-        self.meta, index, offsets = files["meta"], files[split], files["offsets"]
-        self.stats, self.classes = self.meta["stats"], self.meta["classes"]
-        self.seqs = PackedSequences(files["rows"], offsets, index, self.stats["std"])
-        self.labels = files["labels"][index]
-        self.lengths = offsets[np.asarray(index) + 1] - offsets[index]   # for batching by length
-        self.augment, self.scale, self.drop = augment, scale, drop
+        vars(self).update(vars(QuickDrawDataset.from_packed(open_prepared(folder), split, augment, scale, drop)))
 
 # %% ../nbs/09_prepared.ipynb #c57a87ea
 def prepare_dataset(*args, **kwargs) -> Path:
     "Deprecated: `pack_dataset`."
     warn_deprecated("prepare_dataset", "use pack_dataset")
     return pack_dataset(*args, **kwargs)
+
+# %% ../nbs/09_prepared.ipynb #797f609d
+__getattr__ = moved_names("prepared", ("data", "stroke5", "datasets"))

@@ -15,7 +15,6 @@ from safetensors import safe_open, SafetensorError
 from .data import remove_stale_temps, warn_deprecated
 from .model import (Config, SketchRNN, MODEL_SETTINGS, settings_with, read_safetensors, save_checkpoint,
                                 load_checkpoint, write_safetensors)
-from .prepared import PreparedDataset
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'RUN_EXTRAS', 'REPLACED', 'RESUME_FORMAT', 'RESUME_MAY_CHANGE', 'TrainingError', 'RunFolderError',
@@ -340,12 +339,12 @@ def plan_run(folder, resume, overwrite, config: Config, main=True) -> StartPlan:
 
 # %% ../nbs/03a_runs.ipynb #4bebac1c
 def data_fingerprint(*datasets, source=None) -> str:
-    """A short hash of the drawings `datasets` hold, in order, with their labels (for a prepared dataset: its source
-    files' sizes and times, selection, split and stats), and of their `source` if named (the function that made them,
-    when not `load_datasets`): a resumed run proves with it that it has the same data."""
+    """A short hash of the drawings `datasets` hold, in order, with their labels (for a prepared dataset, one with
+    `meta`: its source files' sizes and times, selection, split and stats), and of their `source` if named (the
+    function that made them, when not `load_datasets`): a resumed run proves with it that it has the same data."""
     h = hashlib.sha256(b"" if source is None else source.encode())
     for ds in datasets:
-        if isinstance(ds, PreparedDataset):
+        if getattr(ds, "meta", None):
             h.update(json.dumps({k: v for k, v in ds.meta.items() if k != "seconds"}, sort_keys=True).encode())
         else:
             for s in ds.seqs: h.update(np.ascontiguousarray(s, np.float32).tobytes())

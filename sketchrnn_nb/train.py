@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #3ae3cdb0
 from __future__ import annotations
-import contextlib, importlib, os, random, sys, time
+import contextlib, dataclasses, importlib, os, random, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,34 +13,25 @@ from torch.distributed.launcher.api import LaunchConfig, elastic_launch
 from torch.distributed.elastic.multiprocessing.api import SignalException
 from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
 from tqdm.auto import tqdm
-from .data import (download_quickdraw_data, preprocess_data, split_dataset, calculate_stats,
-                               QuickDrawDataset, Batch, collate_fn, balanced_sampler, BucketBatchSampler,
-                               warn_deprecated)
+from .data import warn_deprecated, moved_names
+from .datasets import (SPLITS, Packed, pack_drawings, no_drawing_fits, Batch, collate_fn, balanced_sampler,
+                                   BucketBatchSampler)
 from .model import (Config, SketchRNN, MODEL_SETTINGS, settings_with, save_checkpoint, widen_mixture, read_checkpoint,
                                 load_checkpoint, PRECISIONS)
 from .loss import batch_loss, kl_schedule
-from .prepared import PreparedDataset, pack_dataset
+from .prepared import pack_dataset, open_prepared
 from .runs import (TrainingError, RunFolderError, DataError, DivergedError, ProcessesStalled, StartPlan,
                                RunLock, plan_run, data_fingerprint, save_resume, settle_replaced, setting_differences,
                                interrupted)
 from .processes import (Processes, join_processes, stalls_named, torchrun_env, shard, epoch_seed,
                                     wrap_model)
-from . import runs, processes
 
 # %% auto #0
-__all__ = ['DIVERGED_LOSS', 'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE', 'WARM_START_DATA', 'check_items', 'data_errors',
+__all__ = ['DIVERGED_LOSS', 'MIN_PER_CLASS', 'WARM_START_MAY_CHANGE', 'WARM_START_DATA', 'data_errors', 'packed_data',
            'split_items', 'load_datasets', 'seed_everything', 'make_optimizer', 'train_step', 'make_scheduler',
            'steps_each_batch', 'make_average', 'on_device', 'run_epoch', 'make_loaders', 'loader_generators',
            'set_loader_epoch', 'TrainingRun', 'train_model', 'launch_training', 'warm_start', 'prepare_data',
-           'prepared_data']
-
-# %% ../nbs/03_train.ipynb #76facc25
-def check_items(items, config: Config):
-    "Refuse a run's data when no drawing of its classes fits its `max_len`."
-    if not items:
-        d = config.data
-        raise DataError(f"No drawing of {', '.join(d.classes)} fits max_len={d.max_len}: every one is "
-                        "longer. Raise max_len (the default, 200, keeps almost every drawing).")
+           'prepared_data', 'check_items']
 
 # %% ../nbs/03_train.ipynb #f2bef048
 @contextlib.contextmanager
@@ -50,34 +41,25 @@ def data_errors():
     except (FileNotFoundError, ConnectionError, ValueError) as e: raise DataError(str(e)) from None
 
 # %% ../nbs/03_train.ipynb #45c2cb02
+def packed_data(config: Config) -> Packed:
+    """The drawings of `config`'s data, packed: in memory, or memory-mapped from the folder `pack_dataset` prepares on
+    disk (once) when `config.data.prepared`."""
+    d, seed = config.data, config.train.seed
+    with data_errors():
+        if not d.prepared: return pack_drawings(d.classes, d.max_per_class, d.max_len, seed, config.paths.cache_dir)
+        return open_prepared(pack_dataset(d.classes, d.max_per_class, d.max_len, seed, config.paths.cache_dir))
+
 def split_items(config: Config):
     "The train, validation and test `(stroke-5, label)` items of `config`'s data: the split a run with `config` uses."
-    d = config.data
-    with data_errors(): data = download_quickdraw_data(d.classes, d.max_per_class, config.paths.cache_dir,
-                                                       seed=config.train.seed)
-    items, _ = preprocess_data(data, max_len=d.max_len, classes=d.classes)
-    check_items(items, config)
-    return split_dataset(items, seed=config.train.seed)
+    packed = packed_data(config)
+    return tuple(packed.items(s) for s in SPLITS)
 
 # %% ../nbs/03_train.ipynb #a98bd7e7
 def load_datasets(config: Config):
     "Train, validation and test `QuickDrawDataset`s for `config`, and the training split's normalization stats."
-    if config.data.prepared: return _memory_mapped(config)
-    train, valid, test = split_items(config)
-    stats = calculate_stats([s for s, _ in train])
-    train_ds = QuickDrawDataset(train, stats, augment=config.train.augment, scale=config.train.augment_scale,
-                                drop=config.train.augment_drop)
-    return train_ds, QuickDrawDataset(valid, stats), QuickDrawDataset(test, stats), stats
-
-# %% ../nbs/03_train.ipynb #4fda69ef
-def _memory_mapped(config: Config):
-    "`load_datasets` for `config.data.prepared`: memory-mapped `PreparedDataset`s of the data prepared on disk, stats."
-    with data_errors():
-        d = config.data
-        folder = pack_dataset(d.classes, d.max_per_class, d.max_len, config.train.seed, config.paths.cache_dir)
-        train = PreparedDataset(folder, "train", augment=config.train.augment, scale=config.train.augment_scale,
-                                drop=config.train.augment_drop)
-        return train, PreparedDataset(folder, "valid"), PreparedDataset(folder, "test"), train.stats
+    packed, t = packed_data(config), config.train
+    train = packed.dataset("train", augment=t.augment, scale=t.augment_scale, drop=t.augment_drop)
+    return train, packed.dataset("valid"), packed.dataset("test"), packed.stats
 
 # %% ../nbs/03_train.ipynb #cbb16da4
 def seed_everything(seed):
@@ -410,14 +392,11 @@ def prepare_data(config: Config):
 def prepared_data(config: Config):
     "Deprecated: `load_datasets` of a config with `prepared=True`."
     warn_deprecated("prepared_data", "use load_datasets (with config.data.prepared)")
-    return _memory_mapped(config)
+    return load_datasets(dataclasses.replace(config, data=dataclasses.replace(config.data, prepared=True)))
 
-_MOVED = {"runs": runs, "processes": processes}   # the modules that took over part of this one
+def check_items(items, config: Config):
+    "Deprecated: refuse a run's data when no drawing of its classes fits its `max_len` (`pack_drawings` does)."
+    warn_deprecated("check_items", "packed_data refuses data of which no drawing fits max_len")
+    if not items: raise DataError(str(no_drawing_fits(config.data.classes, config.data.max_len)))
 
-def __getattr__(name):
-    "A name that moved from `train` to `runs` or `processes`, found there with a `DeprecationWarning`."
-    for where, module in _MOVED.items():
-        if name in module.__all__:
-            warn_deprecated(f"sketchrnn_nb.train.{name}", f"import it from sketchrnn_nb.{where}")
-            return getattr(module, name)
-    raise AttributeError(f"module 'sketchrnn_nb.train' has no attribute {name!r}")
+__getattr__ = moved_names("train", ("runs", "processes"))   # names that moved to those modules

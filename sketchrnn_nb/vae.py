@@ -6,7 +6,8 @@
 from __future__ import annotations
 import numpy as np
 import torch
-from .data import normalize_sequence, check_sketches, check_stroke5, check_whole, is_number
+from .data import check_sketches, check_stroke5, check_whole, is_number
+from .stroke5 import normalize_sequence
 from .model import (Config, SketchRNN, MODEL_SETTINGS, settings_with, load_checkpoint, DEFAULT_TEMPERATURE, check_seed,
                                 check_sampling, sample_sequences, finish_sketch)
 

@@ -19,8 +19,8 @@ from fastcore.basics import patch
 from matplotlib import animation
 from matplotlib.collections import LineCollection
 from PIL import Image, ImageDraw
-from .data import (END, as_strokes, pens_until_end, atomic_write, check_sketches, check_positive, check_whole,
-                               is_number, is_whole, write_ndjson)
+from .data import atomic_write, check_sketches, check_positive, check_whole, is_number, is_whole
+from .stroke5 import END, as_strokes, pens_until_end, write_ndjson
 from .model import (DEFAULT_TEMPERATURE, TEMPERATURE_GUIDE, load_pretrained, generate_batch, sample_rows,
                                 generate_sketch, check_sampling)
 

@@ -4,7 +4,8 @@ beside the checkout (../shared/quickdraw), else the small sample shipped with th
 with the reason printed (`pytest -rs`), when it is absent."""
 import os, signal
 import pytest
-from sketchrnn_nb.data import URL_ENV, default_cache_dir, use_chapter_data
+from sketchrnn_nb.data import URL_ENV, default_cache_dir
+from sketchrnn_nb.testing import use_chapter_data
 
 # Tests started in the background (`nohup`, `&`) inherit an ignored Ctrl-C, and so would the training processes they
 # start and interrupt: take Ctrl-C back, so those processes get the default that a terminal gives them.

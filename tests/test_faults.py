@@ -375,7 +375,7 @@ def test_sigterm_stops_a_single_process_run_with_a_word(tmp_path):
 def test_more_than_a_chunk_of_sketches_match_the_api(tmp_path):
     assert cli("sketchrnn_generate", "--classes", "star", "--n", "300", "--seed", "7", "--max-len", "12", "--out",
                tmp_path/"s.ndjson").returncode == 0
-    from sketchrnn_nb.data import to_google_drawing
+    from sketchrnn_nb.stroke5 import to_google_drawing
     api = [to_google_drawing(s) for _, s in generate_stream(load_pretrained(), ["star"], n=300, seed=7, max_len=12)]
     assert [json.loads(line)["drawing"] for line in (tmp_path/"s.ndjson").read_text().splitlines()] == api
 

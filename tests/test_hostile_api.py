@@ -26,10 +26,11 @@ import pytest
 import torch
 
 import sketchrnn_nb
-from sketchrnn_nb.data import (as_strokes, augment_sequence, bin_path, calculate_stats, check_classes, collate_fn,
-                               compare_drawings, download_quickdraw_data, load_ndjson, normalize_sequence,
-                               parse_drawing, rdp, resample_stroke, sequence_to_strokes, simplify_raw,
-                               split_dataset, stroke3_to_sequence, strokes_to_sequence, to_google_drawing)
+from sketchrnn_nb.data import (bin_path, check_classes, compare_drawings, download_quickdraw_data, load_ndjson,
+                               parse_drawing, rdp, resample_stroke, simplify_raw)
+from sketchrnn_nb.stroke5 import (as_strokes, calculate_stats, normalize_sequence, sequence_to_strokes,
+                                  stroke3_to_sequence, strokes_to_sequence, to_google_drawing)
+from sketchrnn_nb.datasets import augment_sequence, collate_fn, split_dataset
 from sketchrnn_nb.model import (generate_batch, generate_sketch, generate_stream, load_pretrained,
                                 read_safetensors, sample_rows)
 from sketchrnn_nb.vae import class_weights, decode, encode, interpolate, reconstruct, slerp, variations

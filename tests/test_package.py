@@ -22,8 +22,8 @@ def test_exported_modules_are_pyflakes_clean():
 # --- code style and layout of the exported library (the notebooks are the source: fix them, then nbdev_export) ---
 LIB = ROOT/"sketchrnn_nb"
 MODULES = sorted(p for p in LIB.glob("*.py") if p.name not in ("__init__.py", "_modidx.py"))   # _modidx: nbdev's index
-LAYERS = {"data": 0, "model": 1, "prepared": 1, "loss": 2, "runs": 2, "processes": 3, "train": 4, "visualize": 5,
-          "bonus": 6, "evaluate": 6, "vae": 2, "browser": 2, "cli": 7}
+LAYERS = {"data": 0, "stroke5": 1, "testing": 1, "model": 2, "datasets": 2, "prepared": 3, "loss": 3, "runs": 3,
+          "vae": 3, "browser": 3, "processes": 4, "train": 5, "visualize": 6, "bonus": 7, "evaluate": 7, "cli": 8}
 
 def written_lines(path):
     "The lines of a module that a notebook wrote: not nbdev's generated module docstring and `__all__`."
@@ -105,7 +105,8 @@ def test_data_cli_unknown_class_fails_clearly():
     assert r.returncode == 2 and "Did you mean 'fish'" in r.stderr and "Traceback" not in r.stderr
 
 def test_data_cli_downloads_a_missing_class_from_a_mirror(tmp_path):
-    from sketchrnn_nb.data import SAMPLE_CACHE, mirror_server
+    from sketchrnn_nb.data import SAMPLE_CACHE
+    from sketchrnn_nb.testing import mirror_server
     with mirror_server(SAMPLE_CACHE.parent) as url:   # Google's layout, served from the sample on 127.0.0.1
         r = run(BIN/"sketchrnn_data", "--classes", "star", "--cache-dir", tmp_path,
                 env={**os.environ, "SKETCHRNN_QUICKDRAW_URL": url})
@@ -209,7 +210,7 @@ def test_probe_generators_mirrors_and_mixes():
     a model mixed with itself is itself, and alone scores what `test_nll` scores."""
     torch = pytest.importorskip("torch")
     import numpy as np
-    from sketchrnn_nb.data import calculate_stats
+    from sketchrnn_nb.stroke5 import calculate_stats
     from sketchrnn_nb.evaluate import test_nll
     from sketchrnn_nb.model import Config, SketchRNN
     sys.path.insert(0, str(ROOT/"experiments"))   # the script imports compare_models and train_variants beside it

@@ -17,7 +17,7 @@ import pytest
 from conftest import SHOTS, free_port, ink_changed
 
 ROOT = Path(__file__).resolve().parents[2]
-CHAPTERS = ["00_data", "01_model", "02_loss", "03_train", "04_visualize", "05_bonus", "06_evaluate"]
+CHAPTERS = ["00_data", "00a_stroke5", "00b_datasets", "01_model", "02_loss", "03_train", "04_visualize", "05_bonus", "06_evaluate"]
 HOST = "127.0.0.1"
 WIDTHS = {"desktop": 1280, "phone": 390}
 # Page heights before issue #29 (site of commit 515787f, 2026-12-06), in px at 1280 / 390 px wide: index 9,982 / 15,633,
@@ -360,7 +360,7 @@ def test_play_page_completes_varies_and_morphs_a_drawing(browser, site):
 
 def test_play_page_samples_like_python(browser, site):
     "Sketches sampled in the browser are recognized by 06's classifier as often as as many sampled in Python."
-    from sketchrnn_nb.data import use_chapter_data
+    from sketchrnn_nb.testing import use_chapter_data
     if not use_chapter_data(): pytest.skip("needs the full offline copy of Quick, Draw! (../shared/quickdraw) for 06's classifier")
     import numpy as np
     from sketchrnn_nb.model import Config, load_pretrained
@@ -418,7 +418,8 @@ def test_play_page_samples_a_row_as_the_library_does(browser, site):
 
 def sample_sketches(per_class):
     "Stroke-5 arrays (data units) of `per_class` real drawings of each default class, from the package's sample."
-    from sketchrnn_nb.data import SAMPLE_CACHE, download_quickdraw_data, strokes_to_sequence
+    from sketchrnn_nb.data import SAMPLE_CACHE, download_quickdraw_data
+    from sketchrnn_nb.stroke5 import strokes_to_sequence
     drawings = download_quickdraw_data(max_per_class=per_class, cache_dir=SAMPLE_CACHE)
     return [strokes_to_sequence(d, truncate=True) for v in drawings.values() for d in v]
 
