@@ -1,4 +1,6 @@
-"""Benchmark: load every drawing of every class in the Quick, Draw! cache and convert it to normalized stroke-5.
+"""Benchmark: load every drawing of every class in the Quick, Draw! cache and convert it to normalized stroke-5, through
+the `quickdraw` library (what the data chapter shows), and packed as a run takes them (`pack_drawings`: the numpy
+reader, the split and the stats).
 
 Prints JSON. Target: the whole offline set (about 6,700 drawings) in under 2 s on one core.
     python bench/data.py --cache-dir ../shared/quickdraw/cache"""
@@ -7,7 +9,7 @@ from pathlib import Path
 import torch
 from sketchrnn_nb.data import download_quickdraw_data, DEFAULT_CLASSES
 from sketchrnn_nb.stroke5 import calculate_stats, normalize_sequence
-from sketchrnn_nb.datasets import preprocess_data, split_dataset
+from sketchrnn_nb.datasets import preprocess_data, split_dataset, pack_drawings
 from sketchrnn_nb.testing import pick_cache_dir
 
 def main():
@@ -28,10 +30,16 @@ def main():
         t2 = time.perf_counter()
         times.append((t1 - t0, t2 - t1, t2 - t0))
     load, convert, total = min(times, key=lambda t: t[2])
+    packing = []
+    for _ in range(args.repeats):
+        t0 = time.perf_counter()
+        packed = pack_drawings(classes, max_per_class=None, max_len=None, cache_dir=args.cache_dir)
+        packing.append(time.perf_counter() - t0)
     n = len(seqs)
     print(json.dumps({"benchmark": "data_load_convert", "classes": len(classes), "drawings": n,
                       "points": int(sum(len(s) for s in seqs)), "load_s": round(load, 3),
                       "convert_s": round(convert, 3), "total_s": round(total, 3), "drawings_per_s": round(n/total),
+                      "pack_drawings_s": round(min(packing), 3), "packed_drawings": len(packed),
                       "target_total_s": 2.0, "meets_target": total < 2.0, "threads": 1, "repeats": args.repeats,
                       "machine": f"{platform.machine()} {os.cpu_count()} cpus", "python": platform.python_version()},
                      indent=1))

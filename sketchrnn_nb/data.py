@@ -251,7 +251,7 @@ def moved_names(old, homes, quiet=()):
     """A module `__getattr__` for `sketchrnn_nb.<old>`, whose names moved to the modules `homes`: each is found in its
     new home, with a `DeprecationWarning` naming it unless it is `quiet`."""
     def __getattr__(name):
-        if name.startswith("__"): raise AttributeError(name)   # what imports ask of every module, `__path__` say
+        if name.startswith("_"): raise AttributeError(name)   # what imports and IPython probe for: never a moved name
         for where in homes:
             module = importlib.import_module(f"sketchrnn_nb.{where}")
             if name in getattr(module, "__all__", ()):

@@ -11,8 +11,8 @@ import torch
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 from .data import (DrawingSet, LoadReport, check_classes, check_max_per_class, check_whole, is_number,
-                               sample_drawings, open_class, index_ranges)
-from .stroke5 import (START, END, strokes_to_sequence, normalize_sequence, points_to_rows,
+                               sample_drawings, open_class, bin_path, warn_deprecated)
+from .stroke5 import (START, END, PEN_END, strokes_to_sequence, normalize_sequence, points_to_rows,
                                   rows_to_stroke5, fits, offset_stats)
 
 # %% auto #0
@@ -75,6 +75,9 @@ def packed_rows(classes, max_per_class=None, max_len=200, seed=0, cache_dir=None
     if max_len is not None: check_whole(max_len, "max_len", 2)
     for label, c in enumerate(tqdm(classes, desc="packing", disable=not progress, leave=False)):
         src = open_class(c, cache_dir, reader)
+        if not (src.npts > 0).any():
+            raise ValueError(f"No usable drawings of {c!r} in {bin_path(c, cache_dir)}: none of its "
+                             f"{len(src.npts)} drawings has a point. Delete the file so that it is downloaded again.")
         sel = select_drawings(src.npts, max_per_class, max_len, seed, c)
         for chunk in np.array_split(sel, max(1, -(-len(sel)//chunk_size))):   # bounded memory, whatever the class
             p = src.take(chunk)
@@ -104,17 +107,22 @@ class Packed:
     def dataset(self, split, augment=False, scale=0.15, drop=0.1) -> QuickDrawDataset:
         "The `QuickDrawDataset` of `split`."
         return QuickDrawDataset.from_packed(self, split, augment, scale, drop)
+    def __getitem__(self, key):
+        "Deprecated: `open_prepared` returned a dict of these arrays."
+        warn_deprecated(f"open_prepared(folder)[{key!r}]", "use the attributes of the Packed it returns")
+        return self.splits[key] if key in SPLITS else getattr(self, key)
 
 # %% ../nbs/00b_datasets.ipynb #7c6051e9
 def packed_stats(rows, offsets, drawings, chunk=1 << 16) -> dict:
-    "`calculate_stats` of `drawings` (indices, in that order) of packed `rows`, streamed `chunk` drawings at a time."
-    drawings = np.asarray(drawings, np.int64)
+    "`calculate_stats` of `drawings` (indices) of packed `rows`, read once in file order, `chunk` drawings at a time."
+    use = np.zeros(len(offsets) - 1, bool)
+    use[drawings] = True
     def chunks():
-        for a in range(0, len(drawings), chunk):
-            d = drawings[a:a + chunk]
-            at = index_ranges(offsets[d], offsets[d + 1] - offsets[d] - 1)    # a drawing's rows but its end row
-            yield np.ascontiguousarray(rows[at, :2], np.float64)
-    return offset_stats(chunks, len(drawings))
+        for a in range(0, len(use), chunk):
+            b = min(a + chunk, len(use))
+            r = rows[offsets[a]:offsets[b]]
+            yield r[np.repeat(use[a:b], np.diff(offsets[a:b + 1])) & (r[:, 2] != PEN_END), :2]
+    return offset_stats(chunks(), len(drawings))
 
 # %% ../nbs/00b_datasets.ipynb #3a353f8f
 def no_drawing_fits(classes, max_len) -> ValueError:
@@ -172,6 +180,7 @@ class QuickDrawDataset(torch.utils.data.Dataset):
         self.labels = np.array([y for _, y in items], dtype=np.int64)
         self.lengths = np.array([len(s) for s in self.seqs], dtype=np.int64)   # rows of each sketch, end row included
         self.stats, self.augment, self.scale, self.drop = stats, augment, scale, drop
+        self.classes, self.meta = None, None   # what `from_packed` knows of packed drawings
 
     @classmethod
     def from_packed(cls, packed: Packed, split="train", augment=False, scale=0.15, drop=0.1):

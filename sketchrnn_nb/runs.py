@@ -339,13 +339,15 @@ def plan_run(folder, resume, overwrite, config: Config, main=True) -> StartPlan:
 
 # %% ../nbs/03a_runs.ipynb #4bebac1c
 def data_fingerprint(*datasets, source=None) -> str:
-    """A short hash of the drawings `datasets` hold, in order, with their labels (for a prepared dataset, one with
-    `meta`: its source files' sizes and times, selection, split and stats), and of their `source` if named (the
-    function that made them, when not `load_datasets`): a resumed run proves with it that it has the same data."""
+    """A short hash of the drawings `datasets` hold, in order, with their labels (for a prepared dataset, whose `meta`
+    names its format and sources: its source files' sizes and times, selection, split and stats), and of their `source`
+    if named (the function that made them, when not `load_datasets`): a resumed run proves with it that it has the same
+    data."""
     h = hashlib.sha256(b"" if source is None else source.encode())
     for ds in datasets:
-        if getattr(ds, "meta", None):
-            h.update(json.dumps({k: v for k, v in ds.meta.items() if k != "seconds"}, sort_keys=True).encode())
+        meta = getattr(ds, "meta", None)
+        if isinstance(meta, dict) and {"format", "sources"} <= meta.keys():
+            h.update(json.dumps({k: v for k, v in meta.items() if k != "seconds"}, sort_keys=True).encode())
         else:
             for s in ds.seqs: h.update(np.ascontiguousarray(s, np.float32).tobytes())
         h.update(np.ascontiguousarray(ds.labels, np.int64).tobytes())

@@ -9,8 +9,9 @@ __all__ = ['END', 'START', 'PEN_DOWN', 'PEN_UP', 'PEN_END', 'strokes_to_sequence
            'normalize_sequence', 'denormalize_sequence', 'save_stats', 'load_stats']
 
 # %% ../nbs/00a_stroke5.ipynb #c96163db
-import json, time
+import json, math, time
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 import numpy as np
 from .data import (check_strokes, check_stroke5, check_sketches, check_whole, is_number, atomic_write,
@@ -153,17 +154,26 @@ def fits(npts, max_len):
     return np.ones(np.shape(npts), bool) if max_len is None else np.asarray(npts) + 1 <= max_len
 
 # %% ../nbs/00a_stroke5.ipynb #f03494fb
+def _exact_sums(d) -> tuple:
+    "Per-axis sums of the offsets `d` `(n, 2)` and of their squares, exactly: integers for whole offsets, or fractions."
+    if np.issubdtype(d.dtype, np.integer) or np.array_equal(d, np.round(d)):
+        d = d.astype(np.int64)
+        return [int(v) for v in d.sum(0)], [int(v) for v in (d*d).sum(0)]
+    cols = np.asarray(d, np.float64).T.tolist()
+    return [Fraction(math.fsum(c)) for c in cols], [Fraction(math.fsum(x*x for x in c)) for c in cols]
+
 def offset_stats(chunks, n_sequences) -> dict:
-    """Per-axis mean and std of the `(dx, dy)` offsets that `chunks()` yields as float64 `(n, 2)` arrays, in two passes
-    (the mean, then the spread around it), and the number of sequences they came from."""
-    n, total = 0, np.zeros(2)
-    for d in chunks(): n, total = n + len(d), total + d.sum(0)
+    """Per-axis mean and std of the `(dx, dy)` offsets in `chunks` (`(n, 2)` arrays) of `n_sequences` sequences, from
+    exact sums: the same to the last bit however the offsets are cut into chunks or ordered."""
+    n, s, ss = 0, [0, 0], [0, 0]
+    for d in chunks:
+        a, b = _exact_sums(np.asarray(d))
+        n, s, ss = n + len(d), [x + y for x, y in zip(s, a)], [x + y for x, y in zip(ss, b)]
     if not n: raise ValueError("No offsets to normalize by: the training split has no points.")
-    mean, spread = total/n, np.zeros(2)
-    for d in chunks(): spread += ((d - mean)**2).sum(0)
-    std = np.sqrt(spread/n)
-    if (std <= 0).any(): raise ValueError(f"The offsets have zero spread ({std.tolist()}): cannot normalize by them.")
-    return {"mean": mean.tolist(), "std": std.tolist(), "n_sequences": int(n_sequences), "n_points": int(n)}
+    mean = [Fraction(x)/n for x in s]
+    std = [math.sqrt(Fraction(q)/n - m*m) for q, m in zip(ss, mean)]    # the exact variance, rounded once
+    if min(std) <= 0: raise ValueError(f"The offsets have zero spread ({std}): cannot normalize by them.")
+    return {"mean": [float(m) for m in mean], "std": std, "n_sequences": int(n_sequences), "n_points": n}
 
 # %% ../nbs/00a_stroke5.ipynb #b3a7fb6b
 def calculate_stats(seqs) -> dict:
@@ -171,7 +181,7 @@ def calculate_stats(seqs) -> dict:
     seqs = [check_stroke5(s, f"sequence {i}") for i, s in enumerate(check_sketches(seqs, "seqs", min_count=0))]
     if not seqs: raise ValueError("calculate_stats needs at least one sequence (pass the training split).")
     d = np.concatenate([np.asarray(s)[:-1, :2] for s in seqs]).astype(np.float64)
-    return offset_stats(lambda: [d], len(seqs))
+    return offset_stats([d], len(seqs))
 
 # %% ../nbs/00a_stroke5.ipynb #b5d8b3c4
 def normalize_sequence(seq, stats):
