@@ -16,9 +16,9 @@ from .stroke5 import (START, END, PEN_END, strokes_to_sequence, normalize_sequen
                                   rows_to_stroke5, fits, offset_stats)
 
 # %% auto #0
-__all__ = ['SPLITS', 'class_map', 'preprocess_data', 'split_indices', 'split_dataset', 'select_drawings', 'packed_rows', 'Packed',
-           'packed_stats', 'no_drawing_fits', 'index_packed', 'pack_drawings', 'augment_sequence', 'PackedSequences',
-           'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
+__all__ = ['SPLITS', 'class_map', 'preprocess_data', 'split_indices', 'split_dataset', 'select_drawings', 'no_drawing_fits',
+           'packed_rows', 'PackedSequences', 'Packed', 'packed_stats', 'index_packed', 'pack_drawings',
+           'augment_sequence', 'QuickDrawDataset', 'Batch', 'collate_fn', 'balanced_sampler', 'BucketBatchSampler']
 
 # %% ../nbs/00b_datasets.ipynb #2220ea13
 def class_map(classes) -> dict:
@@ -68,20 +68,40 @@ def select_drawings(npts, max_per_class, max_len, seed, class_name) -> np.ndarra
     return keep[fits(npts[keep], max_len)]
 
 # %% ../nbs/00b_datasets.ipynb #ddb85db8
+def no_drawing_fits(classes, max_len) -> ValueError:
+    "The error for data of which no drawing fits `max_len`, with the way out."
+    return ValueError(f"No drawing of {', '.join(classes)} fits max_len={max_len}: every one is longer. "
+                      "Raise max_len (the default, 200, keeps almost every drawing).")
+
 def packed_rows(classes, max_per_class=None, max_len=200, seed=0, cache_dir=None, reader="numpy", chunk_size=50_000,
                 progress=False):
-    "The drawings a run takes, class by class, `chunk_size` drawings at a time: `(label, rows, nrows)` of each chunk."
+    """The drawings a run takes, class by class, `chunk_size` drawings at a time: `(label, rows, nrows)` of each chunk;
+    a `ValueError` when a class has no usable drawing, or no drawing fits `max_len`."""
     check_max_per_class(max_per_class)
     if max_len is not None: check_whole(max_len, "max_len", 2)
+    taken = 0
     for label, c in enumerate(tqdm(classes, desc="packing", disable=not progress, leave=False)):
         src = open_class(c, cache_dir, reader)
-        if not (src.npts > 0).any():
+        npts = src.npts
+        if not (npts > 0).any():
             raise ValueError(f"No usable drawings of {c!r} in {bin_path(c, cache_dir)}: none of its "
-                             f"{len(src.npts)} drawings has a point. Delete the file so that it is downloaded again.")
-        sel = select_drawings(src.npts, max_per_class, max_len, seed, c)
+                             f"{len(npts)} drawings has a point. Delete the file so that it is downloaded again.")
+        sel = select_drawings(npts, max_per_class, max_len, seed, c)
+        taken += len(sel)
         for chunk in np.array_split(sel, max(1, -(-len(sel)//chunk_size))):   # bounded memory, whatever the class
             p = src.take(chunk)
             yield label, *points_to_rows(p.xy, p.stroke_end, p.npts)
+    if not taken: raise no_drawing_fits(classes, max_len)
+
+# %% ../nbs/00b_datasets.ipynb #2ddbad80
+class PackedSequences:
+    "The normalized stroke-5 sequences of one split of packed rows, unpacked when indexed."
+    def __init__(self, rows, offsets, index, std):
+        self.rows, self.offsets, self.index, self.std = rows, offsets, index, std
+    def __len__(self): return len(self.index)
+    def __getitem__(self, i):
+        d = int(self.index[i])
+        return rows_to_stroke5(self.rows[self.offsets[d]:self.offsets[d + 1]], self.std)
 
 # %% ../nbs/00b_datasets.ipynb #83ab8a5b
 SPLITS = ("train", "valid", "test")
@@ -98,12 +118,11 @@ class Packed:
     meta: dict | None = None   # a prepared folder's metadata
 
     def __len__(self): return len(self.labels)
-    def sequence(self, i, std=(1.0, 1.0)) -> np.ndarray:
-        "Drawing `i` as a float32 stroke-5 array, its offsets divided by `std`."
-        return rows_to_stroke5(self.rows[self.offsets[i]:self.offsets[i + 1]], std)
     def items(self, split) -> list:
         "The `(stroke-5, label)` items of `split`, unnormalized, in its order: what `split_dataset` gives."
-        return [(self.sequence(i), int(self.labels[i])) for i in self.splits[split]]
+        index = self.splits[split]
+        seqs = PackedSequences(self.rows, self.offsets, index, (1.0, 1.0))
+        return [(seqs[k], int(self.labels[i])) for k, i in enumerate(index)]
     def dataset(self, split, augment=False, scale=0.15, drop=0.1) -> QuickDrawDataset:
         "The `QuickDrawDataset` of `split`."
         return QuickDrawDataset.from_packed(self, split, augment, scale, drop)
@@ -125,14 +144,8 @@ def packed_stats(rows, offsets, drawings, chunk=1 << 16) -> dict:
     return offset_stats(chunks(), len(drawings))
 
 # %% ../nbs/00b_datasets.ipynb #3a353f8f
-def no_drawing_fits(classes, max_len) -> ValueError:
-    "The error for data of which no drawing fits `max_len`, with the way out."
-    return ValueError(f"No drawing of {', '.join(classes)} fits max_len={max_len}: every one is longer. "
-                      "Raise max_len (the default, 200, keeps almost every drawing).")
-
-def index_packed(rows, nrows, labels, classes, max_len, seed) -> Packed:
+def index_packed(rows, nrows, labels, classes, seed) -> Packed:
     "Packed `rows` of drawings of `nrows` rows and `labels`, with their offsets, split and training stats."
-    if not len(labels): raise no_drawing_fits(classes, max_len)
     offsets = np.concatenate([[0], np.cumsum(nrows)]).astype(np.int64)
     splits = dict(zip(SPLITS, split_indices(labels, seed=seed)))
     return Packed(rows, offsets, labels, splits, packed_stats(rows, offsets, splits["train"]), list(classes))
@@ -143,7 +156,7 @@ def pack_drawings(classes, max_per_class=None, max_len=200, seed=0, cache_dir=No
     classes = check_classes(classes)
     labels, rows, nrows = zip(*packed_rows(classes, max_per_class, max_len, seed, cache_dir, reader))
     labels = np.repeat(labels, [len(n) for n in nrows])
-    return index_packed(np.concatenate(rows), np.concatenate(nrows), labels, classes, max_len, seed)
+    return index_packed(np.concatenate(rows), np.concatenate(nrows), labels, classes, seed)
 
 # %% ../nbs/00b_datasets.ipynb #04851373
 def augment_sequence(seq, rng, scale=0.15, drop=0.1):
@@ -161,16 +174,6 @@ def augment_sequence(seq, rng, scale=0.15, drop=0.1):
             seq = seq[~gone]
             seq[:, :2] = np.diff(xy, axis=0, prepend=np.zeros((1, 2), np.float32))
     return seq
-
-# %% ../nbs/00b_datasets.ipynb #2ddbad80
-class PackedSequences:
-    "The normalized stroke-5 sequences of one split of packed rows, unpacked when indexed."
-    def __init__(self, rows, offsets, index, std):
-        self.rows, self.offsets, self.index, self.std = rows, offsets, index, std
-    def __len__(self): return len(self.index)
-    def __getitem__(self, i):
-        d = int(self.index[i])
-        return rows_to_stroke5(self.rows[self.offsets[d]:self.offsets[d + 1]], self.std)
 
 # %% ../nbs/00b_datasets.ipynb #b8e95ba2
 class QuickDrawDataset(torch.utils.data.Dataset):

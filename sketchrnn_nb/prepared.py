@@ -35,8 +35,8 @@ def _write_prepared(folder, classes, max_per_class, max_len, seed, cache_dir, pr
         f.flush()
         os.fsync(f.fileno())
     nrows, labels = np.concatenate(nrows), np.concatenate(labels)
-    rows = np.memmap(folder/"rows.i16", np.int16, "r", shape=(int(nrows.sum()), 3)) if len(labels) else None
-    packed = index_packed(rows, nrows, labels, classes, max_len, seed)
+    rows = np.memmap(folder/"rows.i16", np.int16, "r", shape=(int(nrows.sum()), 3))
+    packed = index_packed(rows, nrows, labels, classes, seed)
     np.save(folder/"offsets.npy", packed.offsets)
     np.save(folder/"labels.npy", labels)
     for name, idx in packed.splits.items(): np.save(folder/f"{name}.npy", idx)
